@@ -1,0 +1,46 @@
+"""Every message kg shows a user, in one place (numbered like spaCy's)."""
+
+from __future__ import annotations
+
+
+class _Catalogue(type):
+    def __getattribute__(cls, name: str) -> str:
+        value = super().__getattribute__(name)
+        if name.startswith(("E", "W")) and name[1:].isdigit():
+            return f"[{name}] {value}"
+        return value
+
+
+class Errors(metaclass=_Catalogue):
+    E001 = "No such file or directory: {path}"
+    E002 = "Cannot read {path}: {reason}"
+    E003 = "Unsupported output format '{suffix}' for {path}; use one of {formats}"
+    E004 = "Nothing to build: none of the inputs yielded a readable document"
+    E005 = "Cannot parse graph {path}: {reason}"
+    E006 = "Gold directory {path} has no *.json files"
+    E007 = "Cannot read gold file {path}: {reason}"
+    E008 = "spaCy model '{model}' is not installed; install it with pip or pass --model"
+    E009 = "Cannot write {path}: {reason}"
+    E010 = "Invalid SPARQL query: {reason}"
+    E011 = "Unsupported input format '{suffix}' for {path}"
+    E012 = "Unknown store backend '{name}'; available: {names}"
+    E013 = "No entity or event named {name!r} in the graph{hint}"
+    E014 = "Invalid {name} {value!r}: must be {rule}"
+
+
+class Warnings(metaclass=_Catalogue):
+    W001 = "Skipped {path}: {reason}"
+    W002 = "Skipped {path} line {line}: {reason}"
+    W003 = "{path}: no text left after cleaning; skipped"
+    W004 = "{path}: no entities found"
+    W005 = "{path} line {line}: bad 'published' date {value!r}; ignored"
+    W006 = "{path}: decoded as {encoding} (not UTF-8)"
+    W007 = "{path} line {line}: duplicate id {id!r}; the later record wins"
+
+
+class KgError(Exception):
+    """An error a user can act on; the CLI prints it as ``Error: …`` and exits 1."""
+
+
+class InputError(KgError):
+    """One input file or record cannot be used."""
