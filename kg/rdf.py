@@ -1,0 +1,364 @@
+"""Turn a resolved :class:`kg.model.Corpus` into RDF, and read and write graph files.
+
+The layout follows ``docs/graph.md``: entity descriptions go to the named graph
+``kgr:graph/entities``; each document, its events, relation statements and
+evidence spans go to a named graph whose name is the document IRI. Every IRI
+is built here from normalised keys or from :func:`kg.keys.digest` over stable
+fields, so building the same input twice gives the same IRIs.
+
+>>> entity_iri("person:vladimir-putin")
+rdflib.term.URIRef('https://w3id.org/kg-news/id/person/vladimir-putin')
+>>> date_literal("--07-08").datatype == XSD.gMonthDay
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+
+from .errors import Errors, KgError
+from .formats import rdf_format
+from .keys import digest, slug
+from .model import ENTITY_TYPES, EVENT_TYPES, RELATION_TYPES, STATUSES, Corpus, Entity, Event, Relation, Span
+from .ontology import KG, KGR, PREFIXES, SCHEMA
+
+__all__ = [
+    "ENTITIES_GRAPH",
+    "entity_iri",
+    "document_iri",
+    "event_iri",
+    "statement_iri",
+    "span_iri",
+    "date_literal",
+    "event_label",
+    "corpus_to_dataset",
+    "new_dataset",
+    "union_graph",
+    "write_dataset",
+    "load_dataset",
+    "parse_into",
+]
+
+ENTITIES_GRAPH = KGR["graph/entities"]
+
+# Entity.ids names -> property; both spellings of the GeoNames id are accepted.
+_ID_PROPERTIES = {"iso3166": KG.iso3166, "iso3166-2": KG.iso3166, "geonamesId": KG.geonamesId, "geonames": KG.geonamesId}
+
+# Lexical form -> datatype, most specific first; the calendar check happens in date_literal.
+_DATE_FORMS = (
+    (re.compile(r"(\d{4})-(\d{2})-(\d{2})"), XSD.date),
+    (re.compile(r"(\d{4})-(\d{2})"), XSD.gYearMonth),
+    (re.compile(r"(\d{4})"), XSD.gYear),
+    (re.compile(r"--(\d{2})-(\d{2})"), XSD.gMonthDay),
+)
+
+
+def entity_iri(key: str) -> URIRef:
+    """The IRI of the entity with key ``"kind:slug"``, e.g. ``kgr:person/vladimir-putin``.
+
+    Both parts go through :func:`kg.keys.slug` again (a no-op on a well-formed
+    key), so no user string ever reaches an IRI unescaped.
+    """
+    kind, sep, rest = key.partition(":")
+    if not sep or not kind or not rest:
+        raise ValueError(f"Not an entity key (expected 'kind:slug'): {key!r}")
+    return KGR[f"{slug(kind)}/{slug(rest)}"]
+
+
+def document_iri(doc_id: str) -> URIRef:
+    """The IRI of a document (and of its named graph), e.g. ``kgr:doc/004-acbfd2107952de65``."""
+    return KGR[f"doc/{slug(doc_id)}"]
+
+
+def event_iri(event: Event) -> URIRef:
+    """``kgr:event/{digest}`` over the fields that identify an event within its document."""
+    key = digest(
+        event.doc_id, event.type, event.agent, *sorted(event.participants), event.place,
+        event.date, event.end_date, event.status, event.name,
+    )  # fmt: skip
+    return KGR[f"event/{key}"]
+
+
+def statement_iri(relation: Relation) -> URIRef:
+    """``kgr:statement/{digest}`` over the relation triple, its document, role and method."""
+    key = digest(relation.doc_id, relation.subject, relation.predicate, relation.object, relation.role, relation.method)
+    return KGR[f"statement/{key}"]
+
+
+def span_iri(span: Span) -> URIRef:
+    """``kgr:span/{digest}``: a span is identified by its document and offsets."""
+    return KGR[f"span/{digest(span.doc_id, span.start, span.end)}"]
+
+
+def date_literal(value: str | None) -> Literal | None:
+    """A typed literal for an ISO date or partial date, ``None`` for anything else.
+
+    >>> [str(date_literal(v).datatype).split("#")[1] for v in ("2025-12-04", "2000-10", "2021", "--07-08")]
+    ['date', 'gYearMonth', 'gYear', 'gMonthDay']
+    >>> date_literal("2025-02-30") is None, date_literal("next week") is None
+    (True, True)
+    """
+    if not value:
+        return None
+    value = value.strip()
+    for pattern, datatype in _DATE_FORMS:
+        match = pattern.fullmatch(value)
+        if match:
+            return Literal(value, datatype=datatype) if _valid_date(datatype, match.groups()) else None
+    return None
+
+
+def _valid_date(datatype: URIRef, parts: tuple[str, ...]) -> bool:
+    if datatype == XSD.gYear:
+        return True
+    numbers = [int(p) for p in parts]
+    if datatype == XSD.gMonthDay:
+        numbers = [2000, *numbers]  # a leap year, so "--02-29" is allowed
+    numbers += [1] * (3 - len(numbers))  # a gYearMonth is checked as its first day
+    try:
+        dt.date(*numbers)
+    except ValueError:
+        return False
+    return True
+
+
+def _join(names: list[str]) -> str:
+    """``""``, ``"A"``, ``"A and B"``, ``"A, B and C"``."""
+    if len(names) < 2:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _of(noun: str, names: list[str], word: str = "of") -> str:
+    """``"Meeting of A and B"``; "between" reads better than "of" for pairs of callers or parties."""
+    if not names:
+        return noun
+    return f"{noun} {word if len(names) > 1 else 'of'} {_join(names)}"
+
+
+def event_label(event: Event, labels: dict[str, str]) -> str:
+    """A readable name for ``event``; ``labels`` maps entity keys to canonical names.
+
+    Names are sorted so the label does not depend on the extraction order.
+
+    >>> from kg.model import Event
+    >>> labels = {"person:a": "Ann", "person:b": "Bob", "city:1": "Rome"}
+    >>> event_label(Event("Visit", "d", agent="person:a", participants=("person:a", "person:b"),
+    ...                   place="city:1", date="2025-12-04"), labels)
+    'Ann visits Rome (2025-12-04)'
+    >>> event_label(Event("PhoneCall", "d", agent="person:b", participants=("person:a", "person:b")), labels)
+    'Bob calls Ann'
+    """
+
+    def name(key: str) -> str:
+        return labels.get(key) or key.partition(":")[2] or key
+
+    keys = {*event.participants, *filter(None, [event.agent])}
+    everyone = sorted(name(k) for k in keys)
+    others = sorted(name(k) for k in keys - {event.agent})
+    agent = name(event.agent) if event.agent else ""
+    place = name(event.place) if event.place else ""
+    if event.type == "Visit":
+        who = agent or _join(everyone)
+        if who and place:
+            text = f"{who} visits {place}"
+        elif who:
+            text = f"Visit by {who}"
+        else:
+            text = f"Visit to {place}" if place else "Visit"
+    elif event.type == "PhoneCall":
+        text = f"{agent} calls {_join(others)}" if agent and others else _of("Phone call", everyone, "between")
+    elif event.type == "Agreement":
+        text = event.name or _of("Agreement", everyone, "between")
+    else:
+        text = _of(event.type, everyone) + (f" at {place}" if place else "")
+    return f"{text} ({event.date})" if event.date else text
+
+
+def new_dataset() -> Dataset:
+    """An empty dataset with kg's prefixes bound; the default graph is the union of all graphs."""
+    dataset = Dataset(default_union=True)
+    for prefix, namespace in PREFIXES.items():
+        dataset.bind(prefix, namespace, replace=True)
+    return dataset
+
+
+def corpus_to_dataset(corpus: Corpus) -> Dataset:
+    """The RDF dataset of ``corpus``, laid out as in ``docs/graph.md``."""
+    dataset = new_dataset()
+    entities = dataset.graph(ENTITIES_GRAPH)
+    for entity in corpus.entities:
+        _add_entity(entities, entity)
+    labels = {entity.key: entity.label for entity in corpus.entities}
+    for extraction in corpus.extractions:
+        document = extraction.document
+        doc = document_iri(document.id)
+        graph = dataset.graph(doc)
+        graph.add((doc, RDF.type, KG.Document))
+        graph.add((doc, DCTERMS.identifier, Literal(document.id)))
+        _add_optional(graph, doc, DCTERMS.title, _text(document.title))
+        _add_optional(graph, doc, DCTERMS.date, date_literal(document.published))
+        _add_optional(graph, doc, DCTERMS.source, _text(document.source))
+        _add_optional(graph, doc, SCHEMA.url, Literal(document.url, datatype=XSD.anyURI) if document.url else None)
+        mentioned = {m.key for m in extraction.mentions}
+        for event in extraction.events:
+            mentioned.update(_add_event(graph, event, doc, labels))
+        for relation in extraction.relations:
+            mentioned.update(_add_relation(graph, relation, doc))
+        for key in sorted(mentioned):
+            graph.add((doc, KG.mentions, entity_iri(key)))
+    return dataset
+
+
+def _add_optional(graph: Graph, subject: URIRef, predicate: URIRef, value: URIRef | Literal | None) -> None:
+    # "is not None", not truthiness: some typed Literals (e.g. 0) are falsy.
+    if value is not None:
+        graph.add((subject, predicate, value))
+
+
+def _text(value: str | None) -> Literal | None:
+    """A plain literal, or None for a missing or empty string."""
+    return Literal(value) if value else None
+
+
+def _node(key: str | None) -> URIRef | None:
+    return entity_iri(key) if key else None
+
+
+def _add_entity(graph: Graph, entity: Entity) -> None:
+    if entity.type not in ENTITY_TYPES:
+        raise ValueError(f"Entity {entity.key!r} has type {entity.type!r}; expected one of {ENTITY_TYPES}")
+    node = entity_iri(entity.key)
+    graph.add((node, RDF.type, KG[entity.type]))
+    graph.add((node, RDFS.label, Literal(entity.label)))
+    for alias in entity.aliases:
+        if alias != entity.label:
+            graph.add((node, SKOS.altLabel, Literal(alias)))
+    for name, value in entity.ids:
+        if name not in _ID_PROPERTIES:
+            raise ValueError(f"Entity {entity.key!r} has an unknown id kind {name!r}; known: {sorted(_ID_PROPERTIES)}")
+        graph.add((node, _ID_PROPERTIES[name], Literal(value)))
+
+
+def _add_evidence(graph: Graph, node: URIRef, spans: tuple[Span, ...]) -> None:
+    for span in spans:
+        span_node = span_iri(span)
+        graph.add((node, KG.evidence, Literal(span.text)))
+        graph.add((node, KG.evidenceSpan, span_node))
+        graph.add((span_node, RDF.type, KG.TextSpan))
+        graph.add((span_node, KG.text, Literal(span.text)))
+        graph.add((span_node, KG.startOffset, Literal(span.start)))
+        graph.add((span_node, KG.endOffset, Literal(span.end)))
+        graph.add((span_node, PROV.wasDerivedFrom, document_iri(span.doc_id)))
+
+
+def _add_event(graph: Graph, event: Event, doc: URIRef, labels: dict[str, str]) -> set[str]:
+    """Add ``event``; the keys of the entities it refers to."""
+    if event.type not in EVENT_TYPES:
+        raise ValueError(f"Event type {event.type!r}; expected one of {EVENT_TYPES}")
+    if event.status not in STATUSES:
+        raise ValueError(f"Event status {event.status!r}; expected one of {STATUSES}")
+    node = event_iri(event)
+    # The contract lists the agent among the participants even when the extractor did not.
+    participants = {*event.participants, *filter(None, [event.agent])}
+    graph.add((node, RDF.type, KG[event.type]))
+    graph.add((node, RDFS.label, Literal(event_label(event, labels))))
+    _add_optional(graph, node, KG.agent, _node(event.agent))
+    for key in sorted(participants):
+        graph.add((node, KG.participant, entity_iri(key)))
+    _add_optional(graph, node, KG.place, _node(event.place))
+    _add_optional(graph, node, KG.date, date_literal(event.date))
+    _add_optional(graph, node, KG.endDate, date_literal(event.end_date))
+    graph.add((node, KG.status, Literal(event.status)))
+    _add_optional(graph, node, KG.name, _text(event.name))
+    _add_evidence(graph, node, event.evidence)
+    graph.add((node, PROV.wasDerivedFrom, doc))
+    return {*participants, *filter(None, [event.place])}
+
+
+def _add_relation(graph: Graph, relation: Relation, doc: URIRef) -> set[str]:
+    """Add the direct triple and its provenance statement; the keys of both ends."""
+    if relation.predicate not in RELATION_TYPES:
+        raise ValueError(f"Relation {relation.predicate!r}; expected one of {RELATION_TYPES}")
+    subject, predicate, obj = entity_iri(relation.subject), KG[relation.predicate], entity_iri(relation.object)
+    graph.add((subject, predicate, obj))
+    node = statement_iri(relation)
+    graph.add((node, RDF.type, KG.Statement))
+    graph.add((node, RDF.subject, subject))
+    graph.add((node, RDF.predicate, predicate))
+    graph.add((node, RDF.object, obj))
+    _add_optional(graph, node, KG.role, _text(relation.role))
+    graph.add((node, KG.method, Literal(relation.method)))
+    _add_evidence(graph, node, relation.evidence)
+    graph.add((node, PROV.wasDerivedFrom, doc))
+    return {relation.subject, relation.object}
+
+
+def union_graph(data: Graph) -> Graph:
+    """A plain graph with every triple of ``data`` (all named graphs merged), prefixes kept."""
+    union = Graph()
+    for prefix, namespace in data.namespaces():
+        union.bind(prefix, namespace, override=True, replace=True)
+    quads = data.quads((None, None, None, None)) if isinstance(data, Dataset) else ((*t, None) for t in data)
+    for s, p, o, _ in quads:
+        union.add((s, p, o))
+    return union
+
+
+def write_dataset(dataset: Dataset, path: str | Path) -> Path:
+    """Write ``dataset`` to ``path`` in the format its extension names, atomically.
+
+    ``.trig``, ``.nq`` and ``.jsonld`` keep the named graphs; ``.ttl`` and ``.nt``
+    get the union. The file appears complete or not at all: it is written to a
+    temporary file next to it and renamed.
+    """
+    path = Path(path)
+    fmt, keeps_graphs = rdf_format(path)
+    data = dataset if keeps_graphs else union_graph(dataset)
+    # JSON-LD gets kg's prefixes as its context, not the dozens rdflib binds by default.
+    options = {"context": {prefix: str(ns) for prefix, ns in PREFIXES.items()}} if fmt == "json-ld" else {}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        os.close(handle)
+        try:
+            data.serialize(destination=tmp, format=fmt, encoding="utf-8", **options)
+            os.replace(tmp, path)
+        finally:
+            if os.path.exists(tmp):
+                os.remove(tmp)
+    except OSError as exc:
+        raise KgError(Errors.E009.format(path=path, reason=exc.strerror or exc)) from exc
+    return path
+
+
+def load_dataset(path: str | Path) -> Dataset:
+    """Read a graph file written by kg (any of the five formats) into a new dataset.
+
+    Named graphs are kept for ``.trig``/``.nq``/``.jsonld``; ``.ttl``/``.nt`` go
+    to the default graph. Raises :class:`KgError` (E001, E003, E005).
+    """
+    dataset = new_dataset()
+    parse_into(dataset, path)
+    return dataset
+
+
+def parse_into(dataset: Dataset, path: str | Path) -> None:
+    """Parse the graph file at ``path`` into ``dataset`` (see :func:`load_dataset`)."""
+    path = Path(path)
+    fmt, keeps_graphs = rdf_format(path)
+    if not path.is_file():
+        raise KgError(Errors.E001.format(path=path))
+    target = dataset if keeps_graphs else dataset.default_graph
+    try:
+        target.parse(path, format=fmt)
+    except Exception as exc:  # rdflib parsers raise many unrelated types
+        reason = " ".join(str(exc).split())[:300] or type(exc).__name__
+        raise KgError(Errors.E005.format(path=path, reason=reason)) from exc

@@ -1,0 +1,1 @@
+"""Developer tools (code generators); not used at run time."""
