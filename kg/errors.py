@@ -36,6 +36,11 @@ class Warnings(metaclass=_Catalogue):
     W005 = "{path} line {line}: bad 'published' date {value!r}; ignored"
     W006 = "{path}: decoded as {encoding} (not UTF-8)"
     W007 = "{path} line {line}: duplicate id {id!r}; the later record wins"
+    W008 = "Skipped {path}: no such file or directory"
+    W009 = "Skipped {path}: unsupported input format '{suffix}'; use one of {suffixes}"
+    W010 = "Duplicate document id {id!r}: {source} replaces {previous} (the later one wins)"
+    W011 = "{path} line {line}: {field!r} is not a string; ignored"
+    W012 = "{path} line {line}: unusable 'id' {value!r}; using {id!r}"
 
 
 class KgError(Exception):

@@ -1,0 +1,304 @@
+"""Entities: correct the small model's NER, then group mentions within a document.
+
+Two steps:
+
+- :func:`fix_entities` runs inside the spaCy pipeline (component
+  ``kg_entity_rules``) and returns corrected ``doc.ents``.
+- :func:`doc_entities` turns the corrected entities of a parsed document into
+  :class:`kg.model.Entity` and :class:`kg.model.Mention` records, one entity per
+  real-world thing *within* the document ("Putin" and "Vladimir Putin" are one
+  person). Grouping across documents is :mod:`kg.resolve`'s job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable
+
+from spacy.tokens import Doc, Span, Token
+
+from ..gazetteer import GazEntry, load_gazetteer
+from ..keys import entity_key
+from ..model import Entity, Mention
+from ..model import Span as TextSpan
+from ..nlp import data_lines, titles
+
+_KG_TYPE = {"PERSON": "Person", "ORG": "Organization", "GPE": "City", "LOC": "Place", "FAC": "Place"}
+_SPACY_LABEL = {"Person": "PERSON", "Organization": "ORG", "Country": "GPE", "City": "GPE", "Place": "LOC"}
+_DASHES = {"-", "–", "—"}
+_POSSESSIVE = {"'s", "’s", "'", "’", "s"}
+
+
+@lru_cache(maxsize=1)
+def _facility_heads() -> frozenset[str]:
+    return frozenset(w.lower() for w in data_lines("facility_heads.txt"))
+
+
+@lru_cache(maxsize=1)
+def _not_entities() -> frozenset[str]:
+    return frozenset(w.lower() for w in data_lines("not_entities.txt"))
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop a leading "the", a trailing possessive and stray punctuation."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (
+        doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space
+    ):
+        end -= 1
+    if start >= end:
+        return None
+    return Span(doc, start, end, label=span.label_)
+
+
+def title_before(doc: Doc, start: int) -> tuple[str | None, int]:
+    """The title written just before token ``start`` ("Prime Minister") and where it starts."""
+    known, _ = titles()
+    best, best_start = None, start
+    for length in (3, 2, 1):
+        i = start - length
+        if i < 0:
+            continue
+        phrase = " ".join(t.lower_ for t in doc[i:start])
+        phrase = phrase.replace(" - ", "-")
+        if phrase in known:
+            best, best_start = doc[i:start].text, i
+            break
+    return best, best_start
+
+
+def _strip_title(span: Span) -> Span:
+    """"President Vladimir Putin" → "Vladimir Putin" (the NER sometimes keeps the title)."""
+    known, _ = titles()
+    doc = span.doc
+    start = span.start
+    changed = True
+    while changed and start < span.end - 1:
+        changed = False
+        for length in (3, 2, 1):
+            phrase = " ".join(t.lower_ for t in doc[start : start + length])
+            if start + length < span.end and phrase in known:
+                start += length
+                changed = True
+                break
+    return Span(doc, start, span.end, label=span.label_)
+
+
+def _gaz_lookup(text: str) -> GazEntry | None:
+    return load_gazetteer().lookup(text)
+
+
+def fix_entities(doc: Doc, is_heading: Callable[[Span], bool]) -> tuple[Span, ...]:
+    """Corrected entity spans for ``doc`` (non-entity labels such as DATE are kept)."""
+    people: set[str] = set()
+    fixed: list[Span] = []
+    for ent in _facilities(doc):
+        if ent.label_ not in _KG_TYPE and ent.label_ != "NORP":
+            fixed.append(ent)
+            continue
+        span = _trim(ent)
+        if span is None or "\n" in span.text or len(span.text) < 2:
+            continue
+        if span.text.lower() in _not_entities() or not any(t.text[:1].isupper() for t in span):
+            continue
+        gaz = _gaz_lookup(span.text)
+        label = span.label_
+        if gaz is not None and not (label == "PERSON" and gaz.type == "City" and len(span) == 1):
+            label = _SPACY_LABEL[gaz.type]
+        elif label != "NORP":
+            title, _ = title_before(doc, span.start)
+            if title is not None and label != "PERSON":
+                label = "PERSON"
+            if label == "PERSON":
+                span = _strip_title(span)
+            elif span[-1].lower_ in _facility_heads():
+                label = "FAC"
+            elif label == "ORG" and span.root.dep_ == "pobj" and span.root.head.lower_ in {"at", "near"}:
+                label = "FAC"
+            if is_heading(span.sent):
+                continue  # heading fragments: only gazetteer names are trusted there
+        span = Span(doc, span.start, span.end, label=label)
+        if label == "PERSON":
+            people.update(t.text for t in span if t.is_alpha)
+        fixed.append(span)
+    fixed += _unlabelled_speakers(doc, fixed, people)
+    fixed = _relabel_known_people(doc, fixed, people)
+    return tuple(_non_overlapping(fixed))
+
+
+def _facilities(doc: Doc) -> list[Span]:
+    """``doc.ents`` with proper-noun runs ending in a facility word made one place.
+
+    "the Grand Kremlin Palace" is one facility even when the gazetteer has
+    already tagged "Kremlin" inside it.
+    """
+    heads, known_titles = _facility_heads(), titles()[0]
+    runs: list[Span] = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+            j += 1
+        # the facility word itself may be tagged as a common noun ("Power Plant")
+        end = j + 1 if i < j < len(doc) and doc[j].text[:1].isupper() and doc[j].lower_ in heads else j
+        if end - i >= 2 and doc[end - 1].lower_ in heads and doc[i].lower_ not in known_titles:
+            runs.append(Span(doc, i, end, label="FAC"))
+        i = max(end, i + 1)
+    if not runs:
+        return list(doc.ents)
+    taken = {t for run in runs for t in range(run.start, run.end)}
+    kept = [e for e in doc.ents if not any(t in taken for t in range(e.start, e.end))]
+    return sorted(kept + runs, key=lambda s: s.start)
+
+
+HUMAN_VERBS = frozenset(
+    "say tell add visit travel meet call phone sign announce urge warn praise arrive speak "
+    "insist argue claim reply respond vow pledge promise welcome host accuse criticise criticize".split()
+)
+
+
+def _unlabelled_speakers(doc: Doc, spans: list[Span], people: set[str]) -> list[Span]:
+    """A proper name the model left untagged, as subject of "said", "visited"…, is a person."""
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    out = []
+    for token in doc:
+        if token.dep_ != "nsubj" or token.pos_ != "PROPN" or token.i in covered or not token.text[:1].isupper():
+            continue
+        if token.head.lemma_.lower() not in HUMAN_VERBS:
+            continue
+        start = min([c.i for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [token.i])
+        span = Span(doc, start, token.i + 1, label="PERSON")
+        if any(i in covered for i in range(span.start, span.end)) or _gaz_lookup(span.text) is not None:
+            continue
+        if span[0].lower_ in titles()[0] or span.text.lower() in _not_entities():
+            continue
+        people.update(t.text for t in span)
+        out.append(span)
+    return out
+
+
+def _relabel_known_people(doc: Doc, spans: list[Span], people: set[str]) -> list[Span]:
+    """A name used for a person elsewhere in the document is that person here too.
+
+    Fixes "Modi" tagged as a place, and finds the names in "the Modi–Putin
+    meeting" that the model tags as one facility or misses.
+    """
+    out: list[Span] = []
+    covered: set[int] = set()
+    for span in spans:
+        names = [t for t in span if t.text in people]
+        if span.label_ in {"GPE", "ORG", "FAC", "LOC"} and names and _gaz_lookup(span.text) is None:
+            if all(t.text in people or t.text in _DASHES for t in span):
+                for t in names:
+                    out.append(Span(doc, t.i, t.i + 1, label="PERSON"))
+                    covered.add(t.i)
+                continue
+        out.append(span)
+        covered.update(range(span.start, span.end))
+    for token in doc:
+        if token.i not in covered and token.text in people and token.pos_ == "PROPN":
+            out.append(Span(doc, token.i, token.i + 1, label="PERSON"))
+    return out
+
+
+def _non_overlapping(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
+        if out and span.start < out[-1].end:
+            continue
+        out.append(span)
+    return out
+
+
+@dataclass(frozen=True)
+class LocalEntity:
+    """An entity as first seen in one document, before cross-document resolution."""
+
+    entity: Entity
+    gaz: GazEntry | None
+
+
+def kg_type(span: Span) -> str | None:
+    """The kg class of an entity span, or None for labels kg does not keep."""
+    gaz = _gaz_lookup(span.text)
+    if span.label_ != "PERSON" and gaz is not None:
+        return gaz.type
+    return _KG_TYPE.get(span.label_)
+
+
+def _person_name(span: Span) -> str:
+    return " ".join(t.text for t in span if not t.is_punct or t.text in _DASHES | {"."}).replace(" .", ".")
+
+
+def doc_entities(doc: Doc, doc_id: str) -> tuple[dict[str, LocalEntity], list[Mention], dict[int, str]]:
+    """Entities of one parsed document.
+
+    Returns the entities by key, their mentions, and a map token index → key
+    that the event and relation extractors use to read arguments.
+    """
+    spans = [s for s in doc.ents if kg_type(s) is not None]
+    # full names first, so "Putin" can attach to "Vladimir Putin"
+    full_names: dict[str, str] = {}
+    for span in spans:
+        if span.label_ == "PERSON" and len(span) > 1:
+            name = _person_name(span)
+            for token in span:
+                if token.is_alpha and token.text[:1].isupper():
+                    full_names.setdefault(token.text, name)
+            full_names[name] = name
+    entities: dict[str, LocalEntity] = {}
+    surfaces: dict[str, list[str]] = {}
+    mentions: list[Mention] = []
+    token_keys: dict[int, str] = {}
+    for span in spans:
+        etype = kg_type(span)
+        gaz = _gaz_lookup(span.text) if etype != "Person" else None
+        if gaz is not None:
+            key, label = gaz.key, gaz.label
+        elif etype == "Person":
+            name = _person_name(span)
+            label = full_names.get(name, name)
+            if len(span) == 1 and span.text in full_names:
+                label = full_names[span.text]
+            key = entity_key("Person", label)
+        else:
+            label = span.text
+            key = entity_key(etype, label)
+        if key not in entities:
+            ids = gaz.ids if gaz is not None else ()
+            entities[key] = LocalEntity(Entity(key=key, type=etype, label=label, ids=ids), gaz)
+        surfaces.setdefault(key, [])
+        for form in _surface_forms(span):
+            if form not in surfaces[key]:
+                surfaces[key].append(form)
+        mentions.append(Mention(key, span.text, TextSpan(doc_id, span.text, span.start_char, span.end_char)))
+        for i in range(span.start, span.end):
+            token_keys[i] = key
+    out: dict[str, LocalEntity] = {}
+    for key, local in entities.items():
+        aliases = tuple(s for s in surfaces[key] if s != local.entity.label)
+        entity = Entity(local.entity.key, local.entity.type, local.entity.label, aliases, local.entity.ids)
+        out[key] = LocalEntity(entity, local.gaz)
+    return out, mentions, token_keys
+
+
+def _surface_forms(span: Span) -> list[str]:
+    """The span's text, and with its title when one is written before a person."""
+    forms = [span.text]
+    if span.label_ == "PERSON":
+        title, start = title_before(span.doc, span.start)
+        if title is not None and not title.lower().startswith(("mr", "mrs", "ms", "dr")):
+            forms.append(span.doc[start : span.end].text.replace("then-", "").strip())
+    return forms
+
+
+def text_span(doc_id: str, span: Span) -> TextSpan:
+    """A sentence or phrase as a plain record, surrounding white space trimmed."""
+    text = span.text
+    start = span.start_char + len(text) - len(text.lstrip())
+    text = text.strip()
+    return TextSpan(doc_id, text, start, start + len(text))

@@ -1,0 +1,421 @@
+"""Events from the dependency parse: who visits, meets, calls or signs, with whom, where, when.
+
+Triggers come from the ``kg_triggers`` Matcher (lemmas, see
+``kg/data/event_triggers.json``). For each trigger the arguments are read from
+the parse: the subject or possessor is the agent ("Modi's phone call",
+"Putin will visit"), "with"/"between" objects and objects of meet/call are
+participants, "to"/"in"/"at" objects and direct objects of visit are places,
+and DATE entities attached to the trigger or its clause give the date.
+
+Mentions of one event in a document ("the meeting", "Modi's meeting with
+Putin", "the Modi–Putin meeting") are merged into one event with all their
+evidence sentences.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from ..gazetteer import load_gazetteer
+from ..model import Event
+from .dates import DateRange, normalise
+from .entities import LocalEntity, text_span
+
+PLANNED_HEADS = {
+    "expect", "plan", "schedule", "set", "due", "slate", "prepare", "intend",
+    "propose", "aim", "hope", "announce", "confirm", "invite", "agree", "likely",
+}
+PLANNED_MODIFIERS = {
+    "upcoming", "planned", "expected", "proposed", "scheduled", "forthcoming",
+    "future", "next", "anticipated", "prospective", "possible", "potential", "impending",
+}
+LIGHT_VERBS = {"hold", "have", "conduct", "pay", "make", "undertake", "begin", "start", "host", "attend"}
+AGREEMENT_NOUNS = {
+    "agreement", "deal", "pact", "treaty", "accord", "declaration", "memorandum", "mou",
+    "contract", "protocol", "charter", "convention", "document", "roadmap", "statement",
+    "arrangement", "understanding", "communique", "partnership",
+}
+PERSONAL_PRONOUNS = {"his", "her", "he", "she", "him"}
+NOT_EVENT_DATES = {"since", "until", "till", "for", "over", "within", "before", "after", "by"}
+LEADER_OF = "leader-of:"  # a participant known only as "the leader of <country key>"
+PARTICIPANT_TYPES = {"Person", "Organization"}
+PLACE_TYPES = {"Country", "City", "Place", "Organization"}
+
+
+@dataclass
+class _Mention:
+    type: str
+    trigger: int
+    sentence: Span
+    agent: str | None = None
+    participants: list[str] = field(default_factory=list)
+    place: str | None = None
+    date: DateRange | None = None
+    status: str | None = None
+    name: str | None = None
+    host: str | None = None  # country whose unnamed leader also takes part
+
+
+def extract_events(
+    doc: Doc,
+    doc_id: str,
+    entities: dict[str, LocalEntity],
+    token_keys: dict[int, str],
+    published: str | None,
+) -> list[Event]:
+    """Events of one parsed document, merged per real event."""
+    reader = _Reader(doc, entities, token_keys, published)
+    mentions = [m for m in (reader.read(t) for t in doc.spans.get("kg_triggers", [])) if m is not None]
+    return _merge(_fold_nested(mentions, doc), doc_id, entities, published)
+
+
+def _fold_nested(mentions: list[_Mention], doc: Doc) -> list[_Mention]:
+    """A meeting inside a visit's phrase ("visit Delhi for a summit with X") is part of the visit."""
+    out: list[_Mention] = []
+    for m in mentions:
+        visit = next(
+            (v for v in out if v.type == "Visit" and m.type == "Meeting" and doc[v.trigger].is_ancestor(doc[m.trigger])),
+            None,
+        )
+        if visit is None:
+            out.append(m)
+            continue
+        visit.participants.extend(k for k in m.participants if k not in visit.participants)
+        visit.date = visit.date or m.date
+    return out
+
+
+class _Reader:
+    def __init__(self, doc: Doc, entities, token_keys, published):
+        self.doc = doc
+        self.entities = entities
+        self.keys = token_keys
+        self.published = published
+
+    # -- small helpers over the parse -------------------------------------------------
+    def key(self, token: Token) -> str | None:
+        key = self.keys.get(token.i)
+        if key is None and token.lower_ in PERSONAL_PRONOUNS:
+            return self.antecedent(token)
+        return key
+
+    def type_of(self, key: str | None) -> str | None:
+        return self.entities[key].entity.type if key in self.entities else None
+
+    def antecedent(self, token: Token) -> str | None:
+        """The closest person mentioned before a pronoun (same sentence first)."""
+        for i in range(token.i - 1, max(-1, token.i - 120), -1):
+            key = self.keys.get(i)
+            if key is not None and self.type_of(key) == "Person":
+                return key
+        return None
+
+    def entity_keys(self, token: Token, types: set[str]) -> list[str]:
+        """Entities headed by ``token`` and its conjuncts ("Modi and Putin")."""
+        out: list[str] = []
+        for t in [token, *token.conjuncts]:
+            key = self.key(t)
+            if key is None:
+                # the entity may be a compound inside a noun phrase ("Russian President Vladimir Putin")
+                for child in t.children:
+                    if child.dep_ in {"compound", "appos"} and self.type_of(self.key(child)) in types:
+                        key = self.key(child)
+            if key is not None and self.type_of(key) in types and key not in out:
+                out.append(key)
+        return out
+
+    def clause_head(self, trigger: Token) -> Token:
+        head = trigger
+        while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i and head.dep_ != "ROOT":
+            head = head.head
+        return head
+
+    def scope(self, trigger: Token) -> list[Token]:
+        """Tokens whose arguments may belong to the trigger: its subtree and its clause."""
+        head = self.clause_head(trigger)
+        tokens = set(trigger.subtree)
+        path = {t.i for t in [trigger, *trigger.ancestors]}
+        node = trigger
+        while node.i != head.i:
+            node = node.head
+            for child in node.children:
+                if child.i in path or child.dep_ in {"ccomp", "advcl", "conj", "relcl", "parataxis", "csubj"}:
+                    continue
+                sub = list(child.subtree)
+                if not any(self._is_trigger(t) and t.i != trigger.i for t in sub):
+                    tokens.update(sub)
+        return sorted(tokens, key=lambda t: t.i)
+
+    def _is_trigger(self, token: Token) -> bool:
+        return any(s.start <= token.i < s.end for s in self.doc.spans.get("kg_triggers", []))
+
+    # -- reading one trigger ----------------------------------------------------------
+    def read(self, span: Span) -> _Mention | None:
+        trigger = span.root
+        if any(c.dep_ == "neg" for c in trigger.children) or any(
+            c.dep_ == "neg" for c in self.clause_head(trigger).children
+        ):
+            return None
+        m = _Mention(span.label_, trigger.i, trigger.sent)
+        scope = self.scope(trigger)
+        self._agents(m, trigger, scope)
+        self._participants(m, trigger, scope)
+        self._place(m, trigger, scope)
+        if not self._valid(m, trigger):
+            return None
+        m.status = self._status(trigger)
+        m.date = self._date(scope, m.status)
+        if m.date is not None and m.status is None and self.published:
+            m.status = "planned" if m.date.start > self.published and not m.date.start.startswith("--") else None
+        return m
+
+    def _agents(self, m: _Mention, trigger: Token, scope: list[Token]) -> None:
+        candidates: list[str] = []
+        if trigger.pos_ == "VERB":
+            for child in trigger.children:
+                if child.dep_ in {"nsubj"}:
+                    candidates += self.entity_keys(child, PARTICIPANT_TYPES)
+                elif child.dep_ == "agent":
+                    for pobj in child.children:
+                        candidates += self.entity_keys(pobj, PARTICIPANT_TYPES)
+            if not candidates and trigger.dep_ in {"xcomp", "ccomp", "advcl"}:
+                for child in trigger.head.children:
+                    if child.dep_ == "nsubj":
+                        candidates += self.entity_keys(child, PARTICIPANT_TYPES)
+        else:
+            for child in trigger.children:
+                if child.dep_ in {"poss", "compound", "nmod"}:
+                    candidates += self.entity_keys(child, PARTICIPANT_TYPES)
+            if trigger.dep_ == "dobj" and trigger.head.lemma_ in LIGHT_VERBS:
+                for child in trigger.head.children:
+                    if child.dep_ == "nsubj":
+                        candidates += self.entity_keys(child, PARTICIPANT_TYPES)
+        m.participants.extend(k for k in candidates if k not in m.participants)
+        if len(candidates) == 1 or (candidates and m.type in {"Visit", "PhoneCall"}):
+            m.agent = candidates[0]
+
+    def _participants(self, m: _Mention, trigger: Token, scope: list[Token]) -> None:
+        types = PARTICIPANT_TYPES | ({"Country"} if m.type == "Agreement" else set())
+        found: list[str] = []
+        for token in scope:
+            if token.dep_ == "pobj" and token.head.lower_ in {"with", "between", "among"}:
+                found += self.entity_keys(token, types)
+            elif token.dep_ == "pobj" and token.head.lower_ == "to" and m.type == "PhoneCall":
+                found += self.entity_keys(token, {"Person"})
+            elif token.dep_ == "appos" and token.head.i == trigger.i and m.type == "PhoneCall":
+                found += self.entity_keys(token, {"Person"})  # "call to President X" parsed as apposition
+            elif token.dep_ in {"dobj", "attr"} and token.head.i == trigger.i and m.type in {"Meeting", "PhoneCall"}:
+                found += self.entity_keys(token, {"Person", "Organization"})
+        if m.type == "Agreement" and trigger.pos_ == "VERB":
+            for child in trigger.children:
+                if child.dep_ == "nsubj":
+                    found += self.entity_keys(child, types)
+        for key in found:
+            if key not in m.participants:
+                m.participants.append(key)
+
+    def _place(self, m: _Mention, trigger: Token, scope: list[Token]) -> None:
+        preps = {"to", "in", "at"} if m.type == "Visit" else {"in", "at"}
+        for token in scope:
+            key = self.key(token)
+            if key is None or self.type_of(key) not in PLACE_TYPES or key in m.participants:
+                continue
+            if token.dep_ == "pobj" and token.head.lower_ in preps and token.head.head.i in {
+                trigger.i, self.clause_head(trigger).i
+            }:
+                m.place = key
+                return
+            if m.type == "Visit" and token.head.i == trigger.i and token.dep_ in {"dobj", "compound", "npadvmod", "nmod"}:
+                if self.type_of(key) != "Organization":
+                    m.place = key
+                    return
+
+    def _valid(self, m: _Mention, trigger: Token) -> bool:
+        lemma = trigger.lemma_.lower()
+        if m.type == "PhoneCall" and trigger.pos_ == "VERB" and lemma == "call":
+            if any(c.dep_ in {"oprd", "xcomp", "ccomp"} or c.lower_ == "for" for c in trigger.children):
+                return False
+            return len(m.participants) >= 2
+        if m.type == "Agreement":
+            return self._agreement(m, trigger)
+        if m.type == "Visit" and lemma in {"stop", "arrival", "journey", "arrive", "fly", "travel"}:
+            return m.place is not None
+        return True
+
+    def _agreement(self, m: _Mention, trigger: Token) -> bool:
+        """Signing needs a document that is an agreement ("signed a deal", "the signing of the Treaty")."""
+        for token in trigger.subtree:
+            if token.i == trigger.i:
+                continue
+            if token.lemma_.lower() in AGREEMENT_NOUNS or (
+                token.ent_type_ in {"LAW", "WORK_OF_ART"} and token.head.i in {trigger.i, *(c.i for c in trigger.children)}
+            ):
+                m.name = _agreement_name(token)
+                return True
+        return False
+
+    def _status(self, trigger: Token) -> str | None:
+        for token in [trigger, self.clause_head(trigger)]:
+            for child in token.children:
+                if child.dep_ == "aux" and child.lower_ in {"will", "shall", "'ll", "’ll"}:
+                    return "planned"
+                if child.dep_ == "amod" and child.lower_ in PLANNED_MODIFIERS:
+                    return "planned"
+            if token.dep_ in {"xcomp", "ccomp"} and token.head.lemma_.lower() in PLANNED_HEADS | {"go"}:
+                if token.head.lemma_.lower() != "confirm" or token.i == trigger.i:
+                    return "planned" if any(c.lower_ in {"to", "will"} for c in token.children) else None
+            if token.tag_ in {"VBD"} or (token.tag_ == "VBN" and any(c.dep_ == "aux" for c in token.children)):
+                return "occurred"
+        return None
+
+    def _date(self, scope: list[Token], status: str | None) -> DateRange | None:
+        tense = {"planned": "future", "occurred": "past"}.get(status or "")
+        seen: set[int] = set()
+        for token in scope:
+            if token.ent_type_ != "DATE" or token.i in seen:
+                continue
+            ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+            seen.update(range(ent.start, ent.end))
+            if ent.root.head.lower_ in NOT_EVENT_DATES or ent.start > 0 and ent.doc[ent.start - 1].lower_ in NOT_EVENT_DATES:
+                continue
+            value = normalise(ent.text, self.published, tense)
+            if value is not None:
+                return value
+        return None
+
+
+def _agreement_name(token: Token) -> str | None:
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if ent is not None and ent.label_ in {"LAW", "WORK_OF_ART"}:
+        text = ent.text
+        return text[4:] if text.lower().startswith("the ") else text
+    return None
+
+
+# -- merging mentions of one event ------------------------------------------------------
+
+
+def _country_of(key: str | None, entities: dict[str, LocalEntity]) -> str | None:
+    if key is None or key not in entities:
+        return None
+    local = entities[key]
+    if local.entity.type == "Country":
+        return key
+    gaz = local.gaz
+    if gaz is not None and gaz.country:
+        country = load_gazetteer().country_by_iso2(gaz.country)
+        return country.key if country is not None else None
+    return None
+
+
+def _date_compatible(a: DateRange | None, b: DateRange | None) -> bool:
+    if a is None or b is None:
+        return True
+    x, y = a.start, b.start
+    return x.startswith(y) or y.startswith(x) or x[-5:] == y[-5:] and "--" in (x[:2], y[:2])
+
+
+def _place_compatible(a: str | None, b: str | None, entities) -> bool:
+    if a is None or b is None or a == b:
+        return True
+    return _country_of(a, entities) == b or _country_of(b, entities) == a
+
+
+def _more_specific_place(a: str | None, b: str | None, entities) -> str | None:
+    if a is None or b is None:
+        return a or b
+    return b if entities[a].entity.type == "Country" and entities[b].entity.type != "Country" else a
+
+
+def _compatible(event: _Mention, m: _Mention, entities) -> bool:
+    if event.type != m.type:
+        return False
+    if event.agent and m.agent and event.agent != m.agent:
+        return False
+    if m.participants and event.participants:
+        small, big = sorted([set(m.participants), set(event.participants)], key=len)
+        if not small <= big:
+            return False
+    if event.status and m.status and event.status != m.status and event.date and m.date:
+        return False
+    return _date_compatible(event.date, m.date) and _place_compatible(event.place, m.place, entities)
+
+
+def _merge(mentions: list[_Mention], doc_id: str, entities, published) -> list[Event]:
+    merged: list[tuple[_Mention, list[Span]]] = []
+    for m in mentions:
+        target = None
+        if m.participants or m.agent or m.place or m.date:
+            target = next((e for e, _ in reversed(merged) if _compatible(e, m, entities) and _overlaps(e, m)), None)
+        else:  # "the meeting", "the visit": the latest one of its kind
+            target = next((e for e, _ in reversed(merged) if e.type == m.type), None)
+            if target is None:
+                continue
+        if target is None:
+            if not m.participants and m.type == "Meeting":
+                _from_visit_context(m, [e for e, _ in merged], entities)
+            merged.append((m, [m.sentence]))
+            continue
+        evidence = next(ev for e, ev in merged if e is target)
+        if m.sentence not in evidence:
+            evidence.append(m.sentence)
+        target.agent = target.agent or m.agent
+        target.participants.extend(k for k in m.participants if k not in target.participants)
+        target.place = _more_specific_place(target.place, m.place, entities)
+        if target.date is None or (m.date is not None and len(m.date.start) > len(target.date.start)):
+            target.date = m.date or target.date
+        target.status = target.status or m.status
+        target.name = target.name or m.name
+    return [e for e in (_finish(m, ev, doc_id, published) for m, ev in merged) if e is not None]
+
+
+def _overlaps(event: _Mention, m: _Mention) -> bool:
+    """Mentions with their own participants must share someone with the event."""
+    people = set(event.participants) | {event.agent}
+    return not m.participants or bool(people & set(m.participants)) or not event.participants
+
+
+def _from_visit_context(m: _Mention, earlier: list[_Mention], entities) -> None:
+    """A meeting with no named participants during a visit: the visitor and the host."""
+    if m.place is None and m.date is None:
+        return
+    visit = next((e for e in reversed(earlier) if e.type == "Visit" and e.agent), None)
+    if visit is None:
+        return
+    m.participants.append(visit.agent)
+    m.host = _country_of(visit.place, entities)
+
+
+def _finish(m: _Mention, evidence: list[Span], doc_id: str, published: str | None) -> Event | None:
+    if m.agent and m.agent not in m.participants:
+        m.participants.insert(0, m.agent)
+    enough = {
+        "Visit": m.agent is not None and m.place is not None,
+        "Meeting": len(m.participants) >= 2 or (len(m.participants) == 1 and m.host is not None),
+        "PhoneCall": len(m.participants) >= 2,
+        "Agreement": len(m.participants) >= 1,
+    }[m.type]
+    if not enough or (m.type == "Visit" and m.place == m.agent):
+        return None
+    status = m.status
+    if status is None:
+        future = m.date is not None and published and not m.date.start.startswith("--") and m.date.start[:len(published)] > published[: len(m.date.start)]
+        status = "planned" if future else "occurred"
+    spans = tuple(text_span(doc_id, s) for s in evidence)
+    event = Event(
+        type=m.type,
+        doc_id=doc_id,
+        agent=m.agent if m.type in {"Visit", "PhoneCall"} or len(m.participants) == 1 else None,
+        participants=tuple(m.participants),
+        place=m.place,
+        date=m.date.start if m.date else None,
+        end_date=m.date.end if m.date else None,
+        status=status,
+        name=m.name,
+        evidence=spans,
+    )
+    if m.host is not None:  # kg.resolve puts the host country's leader in its place
+        event = replace(event, participants=event.participants + (LEADER_OF + m.host,))
+    return event

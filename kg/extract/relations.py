@@ -1,0 +1,225 @@
+"""Relations between entities, read from titles, appositions, verbs and the gazetteer.
+
+- ``leaderOf``: "Russian President Vladimir Putin", "India's Prime Minister
+  Modi", "Modi, the Prime Minister of India", "NATO Secretary-General X".
+- ``suppliesTo``: "Russia supplies oil to India", "India buys Russian crude",
+  "Russia is India's largest arms supplier", "India relies on Russia for arms",
+  "India is a major market for Russian fertilizers".
+- ``locatedIn``: "the Kudankulam plant in Tamil Nadu", "Chennai, India"; and
+  from the gazetteer when a region or city and its country are both mentioned.
+- ``capitalOf``: from the gazetteer when a capital and its country are both mentioned.
+- ``memberOf``: "Turkey is a member of NATO", "Finland joined NATO", "NATO member Turkey".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ..gazetteer import load_gazetteer
+from ..model import Entity, Relation
+from ..nlp import titles
+from .entities import LocalEntity, text_span
+
+FORMER = {"former", "ex", "ex-", "late", "then", "then-", "outgoing", "acting", "interim"}
+SUPPLIER_NOUNS = {"supplier", "exporter", "provider", "seller", "source", "vendor"}
+BUYER_NOUNS = {"market", "buyer", "customer", "importer", "purchaser", "client", "consumer"}
+SELL_VERBS = {"supply", "sell", "export", "deliver", "ship", "provide"}
+BUY_VERBS = {"buy", "import", "purchase", "procure", "source", "receive"}
+RELY_VERBS = {"rely", "depend"}
+ACTORS = {"Country", "Organization"}
+
+
+class _Reader:
+    def __init__(self, doc: Doc, doc_id: str, entities: dict[str, LocalEntity], token_keys: dict[int, str]):
+        self.doc, self.doc_id, self.entities, self.keys = doc, doc_id, entities, token_keys
+        self.found: dict[tuple[str, str, str], Relation] = {}
+
+    def type_of(self, key: str | None) -> str | None:
+        return self.entities[key].entity.type if key in self.entities else None
+
+    def actor(self, token: Token, types: set[str] = ACTORS) -> str | None:
+        """The country or organisation a token names, also through a demonym ("Russian")."""
+        key = self.keys.get(token.i)
+        if key is not None and self.type_of(key) in types:
+            return key
+        if token.ent_type_ == "NORP" or token.pos_ in {"ADJ", "PROPN"}:
+            gaz = load_gazetteer().demonym(token.text)
+            if gaz is not None and gaz.type in types:
+                if gaz.key not in self.entities:  # named only by its demonym
+                    self.entities[gaz.key] = LocalEntity(Entity(gaz.key, gaz.type, gaz.label, ids=gaz.ids), gaz)
+                return gaz.key
+        return None
+
+    def add(self, s: str | None, p: str, o: str | None, sent: Span | None, role=None, method="text"):
+        if not s or not o or s == o or s.startswith("leader-of:"):
+            return
+        evidence = (text_span(self.doc_id, sent),) if sent is not None else ()
+        self.found.setdefault((s, p, o), Relation(s, p, o, self.doc_id, role, method, evidence))
+
+
+def extract_relations(
+    doc: Doc, doc_id: str, entities: dict[str, LocalEntity], token_keys: dict[int, str]
+) -> list[Relation]:
+    """Relations read from one parsed document."""
+    r = _Reader(doc, doc_id, entities, token_keys)
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            _leader(r, ent)
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "NOUN" and lemma in SUPPLIER_NOUNS | BUYER_NOUNS:
+            _trade_noun(r, token, lemma in SUPPLIER_NOUNS)
+        elif token.pos_ == "VERB" and lemma in SELL_VERBS | BUY_VERBS | RELY_VERBS:
+            _trade_verb(r, token, lemma)
+        elif lemma in {"member", "join"}:
+            _member(r, token)
+    _located_in_text(r)
+    _from_gazetteer(r)
+    return list(r.found.values())
+
+
+def _leader(r: _Reader, person: Span) -> None:
+    doc = r.doc
+    key = r.keys.get(person.start)
+    if key is None:
+        return
+    _, leaders = titles()
+    # "Russian President Vladimir Putin", "India's Prime Minister Modi", "Prime Minister of India Modi"
+    for length in (3, 2, 1):
+        i = person.start - length
+        if i < 0:
+            continue
+        title = " ".join(t.lower_ for t in doc[i : person.start])
+        if title not in leaders:
+            continue
+        before = [t for t in doc[max(0, i - 3) : i] if not t.is_punct or t.text in {"'s", "’s"}]
+        if any(t.lower_.rstrip("-") in {f.rstrip("-") for f in FORMER} for t in doc[max(0, i - 2) : i]):
+            return
+        country = None
+        for t in reversed(before):
+            if t.text in {"'s", "’s"}:
+                continue
+            country = r.actor(t)
+            break
+        if country is None and person.start >= 2:
+            return
+        r.add(key, "leaderOf", country, person.sent, role=doc[i : person.start].text)
+        return
+    # "Narendra Modi, the Prime Minister of India"
+    for child in person.root.children:
+        if child.dep_ == "appos" and child.lemma_.lower() in leaders | {"minister"}:
+            title_tokens = [t for t in child.subtree if t.i <= child.i and t.pos_ in {"PROPN", "NOUN"}]
+            role = " ".join(t.text for t in title_tokens)
+            if role.lower() not in leaders or any(t.lower_ in FORMER for t in child.subtree):
+                continue
+            for t in child.subtree:
+                if t.dep_ == "pobj" and t.head.lower_ == "of":
+                    r.add(key, "leaderOf", r.actor(t), person.sent, role=role)
+                elif t.dep_ in {"poss", "amod", "compound"} and t.head.i == child.i:
+                    r.add(key, "leaderOf", r.actor(t), person.sent, role=role)
+
+
+def _subject(token: Token) -> Token | None:
+    """The subject of the clause a predicate noun belongs to ("Russia ... is ... supplier")."""
+    node = token
+    for _ in range(6):
+        node = node.head
+        for child in node.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                return child
+        if node.dep_ not in {"xcomp", "attr", "pobj", "prep", "acomp", "ccomp"} or node.head.i == node.i:
+            break
+    return None
+
+
+def _trade_noun(r: _Reader, noun: Token, is_supplier: bool) -> None:
+    subject = _subject(noun)
+    subject_key = r.actor(subject) if subject is not None else None
+    other = None
+    for child in noun.children:
+        if child.dep_ == "poss":
+            other = r.actor(child)
+        elif child.dep_ == "prep" and child.lower_ in ({"to", "for"} if is_supplier else {"for", "of"}):
+            for pobj in child.children:
+                other = other or r.actor(pobj)
+                for mod in pobj.children:
+                    if mod.dep_ in {"amod", "compound"}:
+                        other = other or r.actor(mod)
+    if other is None:
+        return
+    supplier, buyer = (subject_key, other) if is_supplier else (other, subject_key)
+    r.add(supplier, "suppliesTo", buyer, noun.sent)
+
+
+def _trade_verb(r: _Reader, verb: Token, lemma: str) -> None:
+    subject = next((r.actor(c) for c in verb.children if c.dep_ == "nsubj"), None)
+    other = None
+    for child in verb.children:
+        if child.dep_ in {"prep", "dative"}:
+            wanted = {"to"} if lemma in SELL_VERBS else {"from"} if lemma in BUY_VERBS else {"on"}
+            if child.lower_ in wanted:
+                other = next((r.actor(p) for p in child.children if p.dep_ == "pobj"), None) or other
+        elif child.dep_ == "dobj" and lemma in BUY_VERBS:
+            other = other or next((r.actor(m) for m in child.children if m.dep_ in {"amod", "compound"}), None)
+    if lemma in RELY_VERBS and not any(c.lower_ == "for" for c in verb.children):
+        return
+    if lemma in SELL_VERBS:
+        r.add(subject, "suppliesTo", other, verb.sent)
+    else:
+        r.add(other, "suppliesTo", subject, verb.sent)
+
+
+def _member(r: _Reader, token: Token) -> None:
+    if token.lemma_.lower() == "join" and token.pos_ == "VERB":
+        subject = next((r.actor(c, {"Country"}) for c in token.children if c.dep_ == "nsubj"), None)
+        org = next((r.actor(c, {"Organization"}) for c in token.children if c.dep_ == "dobj"), None)
+        r.add(subject, "memberOf", org, token.sent)
+        return
+    if token.pos_ != "NOUN":
+        return
+    org = next((r.actor(c, {"Organization"}) for c in token.children if c.dep_ == "compound"), None)
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            org = org or next((r.actor(p, {"Organization"}) for p in child.children), None)
+    if org is None:
+        return
+    subject = _subject(token)
+    country = r.actor(subject, {"Country"}) if subject is not None else None
+    appos = next((r.actor(c, {"Country"}) for c in token.children if c.dep_ in {"appos", "npadvmod"}), None)
+    if country is None and token.head.dep_ in {"compound"}:
+        appos = appos or r.actor(token.head.head, {"Country"})
+    r.add(country or appos, "memberOf", org, token.sent)
+
+
+def _located_in_text(r: _Reader) -> None:
+    """"X in Y" / "X, Y" where X is a place or city and Y a bigger place."""
+    ents = [e for e in r.doc.ents if r.keys.get(e.start) in r.entities]
+    rank = {"Place": 0, "City": 1, "Country": 2}
+    for a, b in zip(ents, ents[1:]):
+        between = r.doc[a.end : b.start]
+        if len(between) != 1 or between[0].lower_ not in {"in", ","}:
+            continue
+        ka, kb = r.keys[a.start], r.keys[b.start]
+        ta, tb = r.type_of(ka), r.type_of(kb)
+        if ta not in {"Place", "City"} or tb not in rank:
+            continue
+        if ta == "City" and tb == "City" or (ta == "Place" and tb == "Place" and between[0].text == ","):
+            continue
+        if r.entities[ka].gaz is not None and tb == "Country":
+            continue  # the gazetteer knows better where a known place is
+        r.add(ka, "locatedIn", kb, a.sent)
+
+
+def _from_gazetteer(r: _Reader) -> None:
+    gaz = load_gazetteer()
+    for key, local in r.entities.items():
+        entry = local.gaz
+        if entry is None or entry.type not in {"City", "Place"} or not entry.country:
+            continue
+        country = gaz.country_by_iso2(entry.country)
+        if country is None or country.key not in r.entities:
+            continue
+        if entry.capital_of == entry.country:
+            r.add(key, "capitalOf", country.key, None, method="gazetteer")
+        else:
+            r.add(key, "locatedIn", country.key, None, method="gazetteer")

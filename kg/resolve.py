@@ -1,0 +1,110 @@
+"""One node per real-world entity across the corpus.
+
+Entities the gazetteer knows already share a key in every document (an ISO
+code, a GeoNames id). What is left to resolve:
+
+- a person named only by a surname in one document ("Putin") joins the one
+  person of the corpus whose full name ends with it ("Vladimir Putin");
+- a name the model typed differently in two documents gets its most frequent type;
+- an unnamed host leader of a meeting ("leader-of:country:ru") becomes the
+  person the corpus says leads that country, or is dropped.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import replace
+
+from .extract.events import LEADER_OF
+from .keys import slug
+from .model import Corpus, Entity, Extraction
+
+_TYPE_PREFERENCE = ("Organization", "Place", "City", "Person", "Country")
+
+
+def _person_aliases(entities: list[Entity]) -> dict[str, str]:
+    """Map the key of a one-word person name to the unique full name ending with it."""
+    full = [e for e in entities if e.type == "Person" and " " in e.label]
+    by_last: dict[str, set[str]] = defaultdict(set)
+    for e in full:
+        by_last[e.label.split()[-1].lower()].add(e.key)
+    out = {}
+    for e in entities:
+        if e.type == "Person" and " " not in e.label:
+            candidates = by_last.get(e.label.lower(), set())
+            if len(candidates) == 1:
+                out[e.key] = next(iter(candidates))
+    return out
+
+
+def _type_votes(entities: list[Entity]) -> dict[str, str]:
+    """Map keys of the same name under a less frequent type to the most frequent one."""
+    by_name: dict[str, Counter] = defaultdict(Counter)
+    for e in entities:
+        if not e.ids and e.type != "Person":
+            by_name[slug(e.label)][e.key] += 1
+    out = {}
+    for counts in by_name.values():
+        if len(counts) < 2:
+            continue
+        best = max(counts, key=lambda k: (counts[k], -_TYPE_PREFERENCE.index(_kind(k))))
+        out.update({k: best for k in counts if k != best})
+    return out
+
+
+def _kind(key: str) -> str:
+    kind = key.split(":", 1)[0]
+    return next((t for t in _TYPE_PREFERENCE if t.lower() == kind), "Place")
+
+
+def _merge(entities: list[Entity], mapping: dict[str, str]) -> dict[str, Entity]:
+    """One entity per key; the record whose own key it is gives type and label."""
+    merged: dict[str, Entity] = {}
+    forms: dict[str, list[str]] = defaultdict(list)
+    for e in entities:
+        key = mapping.get(e.key, e.key)
+        forms[key].extend((e.label, *e.aliases))
+        current = merged.get(key)
+        if current is None or (e.key == key and (current.key != key or len(e.label) > len(current.label))):
+            merged[key] = e
+    return {
+        key: replace(e, key=key, aliases=tuple(sorted({a for a in forms[key] if a != e.label})))
+        for key, e in merged.items()
+    }
+
+
+def _leaders(extractions: list[Extraction], mapping: dict[str, str]) -> dict[str, str]:
+    """Country key → the one person the corpus names as its leader."""
+    leaders: dict[str, set[str]] = defaultdict(set)
+    for x in extractions:
+        for r in x.relations:
+            if r.predicate == "leaderOf" and r.method == "text":
+                leaders[mapping.get(r.object, r.object)].add(mapping.get(r.subject, r.subject))
+    return {country: next(iter(people)) for country, people in leaders.items() if len(people) == 1}
+
+
+def resolve(extractions: list[Extraction]) -> Corpus:
+    """Merge per-document extractions into one corpus with one node per entity."""
+    everything = [e for x in extractions for e in x.entities]
+    mapping = _person_aliases(everything)
+    mapping.update(_type_votes(everything))
+    entities = _merge(everything, mapping)
+    leaders = _leaders(extractions, mapping)
+
+    def key(k: str) -> str | None:
+        if k.startswith(LEADER_OF):
+            return leaders.get(k[len(LEADER_OF) :])
+        return mapping.get(k, k)
+
+    out = []
+    for x in extractions:
+        events = []
+        for ev in x.events:
+            participants = tuple(dict.fromkeys(p for p in map(key, ev.participants) if p))
+            events.append(replace(ev, agent=key(ev.agent) if ev.agent else None,
+                                  participants=participants, place=key(ev.place) if ev.place else None))
+        relations = tuple(dict.fromkeys(replace(r, subject=key(r.subject), object=key(r.object)) for r in x.relations))
+        mentions = tuple(replace(m, key=key(m.key)) for m in x.mentions)
+        local = tuple(entities[k] for k in dict.fromkeys(key(e.key) for e in x.entities))
+        out.append(replace(x, entities=local, mentions=mentions, events=tuple(events), relations=relations))
+    return Corpus(entities=tuple(sorted(entities.values(), key=lambda e: e.key)), extractions=tuple(out))

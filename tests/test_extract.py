@@ -1,0 +1,190 @@
+"""Extraction on short sentences written for the test (not taken from the seeds)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.model import Document
+from kg.nlp import load_pipeline
+from kg.resolve import resolve
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def run(nlp, text: str, published: str | None = None, doc_id: str = "t"):
+    document = Document(id=doc_id, text=text, published=published)
+    x = extract(nlp(text), document)
+    labels = {e.key: e.label for e in x.entities}
+    return x, labels
+
+
+def named(x, labels, key):
+    return labels.get(key, key)
+
+
+def entity_set(x):
+    return {(e.type, e.label) for e in x.entities}
+
+
+def relation_set(x, labels):
+    return {(labels[r.subject], r.predicate, labels[r.object]) for r in x.relations}
+
+
+def event_rows(x, labels):
+    return [
+        (
+            e.type,
+            labels.get(e.agent) if e.agent else None,
+            tuple(sorted(labels[p] for p in e.participants if p in labels)),
+            labels.get(e.place) if e.place else None,
+            e.date,
+            e.end_date,
+            e.status,
+        )
+        for e in x.events
+    ]
+
+
+# -- entities ---------------------------------------------------------------------------
+
+
+def test_titles_make_people_and_leaders(nlp):
+    x, labels = run(nlp, "French President Emmanuel Macron met German Chancellor Olaf Scholz in Berlin.")
+    assert ("Person", "Emmanuel Macron") in entity_set(x)
+    assert ("Person", "Olaf Scholz") in entity_set(x)
+    assert ("City", "Berlin") in entity_set(x)
+    rels = relation_set(x, labels)
+    assert ("Emmanuel Macron", "leaderOf", "France") in rels
+    assert ("Olaf Scholz", "leaderOf", "Germany") in rels
+
+
+def test_former_leaders_are_not_current_leaders(nlp):
+    x, labels = run(nlp, "Former British Prime Minister Boris Johnson spoke in London on Monday.")
+    assert ("Person", "Boris Johnson") in entity_set(x)
+    assert not [r for r in x.relations if r.predicate == "leaderOf"]
+
+
+def test_surname_joins_full_name_within_document(nlp):
+    x, _ = run(nlp, "Luiz Inacio Lula da Silva arrived in Lisbon. Lula praised the talks.")
+    people = [e for e in x.entities if e.type == "Person"]
+    assert len(people) == 1
+    assert "Lula" in people[0].aliases
+
+
+def test_surname_resolves_across_documents(nlp):
+    a, _ = run(nlp, "Chancellor Olaf Scholz spoke in Berlin.", doc_id="a")
+    b, _ = run(nlp, "Scholz later travelled to Paris.", doc_id="b")
+    corpus = resolve([a, b])
+    people = [e for e in corpus.entities if e.type == "Person"]
+    assert [p.label for p in people] == ["Olaf Scholz"]
+    assert "Scholz" in people[0].aliases
+
+
+def test_gazetteer_aliases_are_one_country(nlp):
+    x, _ = run(nlp, "The U.S. and the United States are the same, and so is the US.")
+    countries = [e for e in x.entities if e.type == "Country"]
+    assert [c.label for c in countries] == ["United States"]
+
+
+def test_facility_in_region(nlp):
+    x, labels = run(nlp, "Engineers are building reactors at the Rooppur Nuclear Power Plant in Dhaka Division.")
+    places = {e.label for e in x.entities if e.type == "Place"}
+    assert "Rooppur Nuclear Power Plant" in places
+
+
+def test_heading_fragments_are_not_entities(nlp):
+    x, _ = run(nlp, "Energy Ties Are Deepening Beyond Oil\n\nBrazil sells soybeans to China.")
+    labels = {e.label for e in x.entities}
+    assert not any("Energy" in label for label in labels)
+    assert {"Brazil", "China"} <= labels
+
+
+def test_capital_from_gazetteer(nlp):
+    x, labels = run(nlp, "Officials in Tokyo said Japan would respond.")
+    assert ("Tokyo", "capitalOf", "Japan") in relation_set(x, labels)
+
+
+# -- relations --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway supplies gas to Germany.",
+        "Germany buys Norwegian gas.",
+        "Norway is Germany's largest gas supplier.",
+        "Germany relies on Norway for natural gas.",
+        "Germany has become a major market for Norwegian gas.",
+    ],
+)
+def test_supplies_to(nlp, text):
+    x, labels = run(nlp, text)
+    assert ("Norway", "suppliesTo", "Germany") in relation_set(x, labels)
+
+
+def test_member_of(nlp):
+    x, labels = run(nlp, "Finland joined NATO in 2023.")
+    assert ("Finland", "memberOf", "NATO") in relation_set(x, labels)
+
+
+# -- events -----------------------------------------------------------------------------
+
+
+def test_planned_visit_with_range_and_host(nlp):
+    text = (
+        "The ministry confirmed that President Emmanuel Macron will visit Tokyo on March 4-5 "
+        "for a summit with Japanese Prime Minister Fumio Kishida."
+    )
+    x, labels = run(nlp, text, published="2025-02-20")
+    assert event_rows(x, labels) == [
+        ("Visit", "Emmanuel Macron", ("Emmanuel Macron", "Fumio Kishida"), "Tokyo", "2025-03-04", "2025-03-05", "planned")
+    ]
+    assert x.events[0].evidence[0].text.startswith("The ministry confirmed")
+
+
+def test_past_visit_without_publication_date_keeps_year_unknown(nlp):
+    x, labels = run(nlp, "Chancellor Olaf Scholz visited Madrid on July 8 and 9.")
+    (row,) = event_rows(x, labels)
+    assert row[0] == "Visit" and row[3] == "Madrid"
+    assert (row[4], row[5], row[6]) == ("--07-08", "--07-09", "occurred")
+
+
+def test_phone_call_agent_and_participant(nlp):
+    x, labels = run(nlp, "Prime Minister Fumio Kishida's phone call to President Joe Biden lasted an hour.")
+    (row,) = event_rows(x, labels)
+    assert row[:3] == ("PhoneCall", "Fumio Kishida", ("Fumio Kishida", "Joe Biden"))
+
+
+def test_meeting_mentions_merge(nlp):
+    text = (
+        "Emmanuel Macron and Olaf Scholz held talks in Paris. "
+        "Macron's meeting with Scholz focused on trade. The meeting ended late."
+    )
+    x, labels = run(nlp, text)
+    meetings = [e for e in x.events if e.type == "Meeting"]
+    assert len(meetings) == 1
+    assert len(meetings[0].evidence) == 3
+
+
+def test_agreement_signing(nlp):
+    text = "The signing of the Treaty of Friendship in May 1998 between Jacques Chirac and Helmut Kohl was celebrated."
+    x, labels = run(nlp, text)
+    (row,) = event_rows(x, labels)
+    assert row[0] == "Agreement"
+    assert row[2] == ("Helmut Kohl", "Jacques Chirac")
+    assert row[4] == "1998-05"
+
+
+def test_negated_visit_is_not_an_event(nlp):
+    x, _ = run(nlp, "Chancellor Olaf Scholz did not visit Madrid in 2024.")
+    assert x.events == ()
+
+
+def test_later_this_year_is_planned(nlp):
+    x, labels = run(nlp, "Macron's expected visit to Japan later this year will be his third.", published="2025-03-01")
+    (row,) = event_rows(x, labels)
+    assert row[0] == "Visit" and row[3] == "Japan" and row[4] == "2025" and row[6] == "planned"
