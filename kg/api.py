@@ -1,8 +1,8 @@
 """The Python API: what the CLI calls, and what a notebook user imports.
 
->>> import kg.api as kg                                  # doctest: +SKIP
->>> corpus = kg.build(["seeds/"])                       # doctest: +SKIP
->>> kg.write(corpus, "graph.trig")                      # doctest: +SKIP
+>>> from kg import api                                  # doctest: +SKIP
+>>> corpus = api.build_corpus(["seeds/"])               # doctest: +SKIP
+>>> api.write(corpus, "graph.trig")                     # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ def extract_documents(
         yield extract(doc, document)
 
 
-def build(
+def build_corpus(
     paths: Iterable[str | Path], *, model: str | None = None, report: BuildReport | None = None
 ) -> Corpus:
     """Read every input, extract, and resolve entities across documents.

@@ -23,7 +23,7 @@ FLOORS = {"entities": 0.90, "relations": 0.80, "events_relaxed": 0.80, "events_s
 def seed_graph(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("seeds") / "seeds.trig"
     report = api.BuildReport()
-    api.write(api.build([SEEDS], report=report), out)
+    api.write(api.build_corpus([SEEDS], report=report), out)
     assert report.documents == 5
     assert report.problems == []
     return out
@@ -63,7 +63,7 @@ def test_every_event_has_document_sentence_and_offsets(seed_graph):
 
 def test_rebuild_gives_identical_graph(seed_graph, tmp_path):
     again = tmp_path / "again.nq"
-    api.write(api.build([SEEDS]), again)
+    api.write(api.build_corpus([SEEDS]), again)
     first = {(s, p, o, g) for s, p, o, g in load_dataset(seed_graph).quads()}
     second = {(s, p, o, g) for s, p, o, g in load_dataset(again).quads()}
     assert first == second

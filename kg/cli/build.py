@@ -28,7 +28,7 @@ def build(
     Exit codes: 0 all inputs used, 1 nothing could be built, 3 built, but some inputs were skipped.
     """
     report = api.BuildReport()
-    corpus = api.build(inputs, model=model, report=report)
+    corpus = api.build_corpus(inputs, model=model, report=report)
     for problem in report.problems:
         warn(problem)
     api.write(corpus, out)
