@@ -56,7 +56,7 @@ def test_stats_json(graph_file):
     result = run("stats", graph_file, "--json", "--top", "2")
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
-    assert report["counts"] == {"Person": 2, "City": 1, "Country": 1, "Meeting": 1, "Place": 1, "Visit": 1}
+    assert report["counts"] == {"Person": 2, "City": 1, "Country": 1, "Meeting": 1, "Place": 1, "Visit": 1, "Document": 1}
     assert [row["label"] for row in report["centrality"]] == ["Narendra Modi", "Vladimir Putin"]
     assert {row["label"]: row["degree"] for row in report["centrality"]} == {"Narendra Modi": 4,
                                                                              "Vladimir Putin": 3}

@@ -37,7 +37,7 @@ def stats(
     as_json: JsonOpt = False,
 ) -> None:
     """Count nodes by class, rank central entities, list communities and connect two names."""
-    report = summary(to_networkx(load_dataset(graph)), top=top, path=path)
+    report = summary(to_networkx(load_dataset(graph), documents=True), top=top, path=path)
     if as_json:
         _print_json(report)
         return
