@@ -188,3 +188,32 @@ def test_later_this_year_is_planned(nlp):
     x, labels = run(nlp, "Macron's expected visit to Japan later this year will be his third.", published="2025-03-01")
     (row,) = event_rows(x, labels)
     assert row[0] == "Visit" and row[3] == "Japan" and row[4] == "2025" and row[6] == "planned"
+
+
+def test_hosting_a_leader_is_a_meeting(nlp):
+    x, labels = run(nlp, "Turkish President Recep Tayyip Erdogan hosted Hungarian Prime Minister Viktor Orban in Ankara.")
+    (row,) = event_rows(x, labels)
+    assert row[0] == "Meeting" and row[2] == ("Recep Tayyip Erdogan", "Viktor Orban") and row[3] == "Ankara"
+
+
+def test_expected_to_visit_is_planned(nlp):
+    x, labels = run(nlp, "Chinese Premier Li Qiang is expected to visit Canberra later this month.", published="2025-06-04")
+    assert event_rows(x, labels) == [("Visit", "Li Qiang", ("Li Qiang",), "Canberra", "2025-06", None, "planned")]
+
+
+def test_conjoined_countries_each_get_the_relation(nlp):
+    x, labels = run(nlp, "Saudi Arabia and the United Arab Emirates are members of OPEC. Qatar sells gas to Japan and Korea.")
+    rels = relation_set(x, labels)
+    assert {("Saudi Arabia", "memberOf", "OPEC"), ("United Arab Emirates", "memberOf", "OPEC")} <= rels
+    assert ("Qatar", "suppliesTo", "Japan") in rels
+
+
+def test_department_before_a_title_is_not_an_organisation(nlp):
+    x, _ = run(nlp, "Energy Minister Chris Bowen spoke in Sydney.")
+    assert ("Person", "Chris Bowen") in entity_set(x)
+    assert not [e for e in x.entities if e.type == "Organization"]
+
+
+def test_hyphenated_names_keep_their_spelling(nlp):
+    x, _ = run(nlp, "French Foreign Minister Jean-Noel Barrot visited Algiers on Sunday.")
+    assert ("Person", "Jean-Noel Barrot") in entity_set(x)

@@ -27,6 +27,10 @@ from ..nlp import data_lines, titles
 _KG_TYPE = {"PERSON": "Person", "ORG": "Organization", "GPE": "City", "LOC": "Place", "FAC": "Place"}
 _SPACY_LABEL = {"Person": "PERSON", "Organization": "ORG", "Country": "GPE", "City": "GPE", "Place": "LOC"}
 _DASHES = {"-", "–", "—"}
+TITLE_HEADS = frozenset(
+    "minister secretary ambassador envoy spokesman spokeswoman spokesperson commissioner "
+    "adviser advisor chief director governor".split()
+)
 _POSSESSIVE = {"'s", "’s", "'", "’", "s"}
 
 
@@ -107,6 +111,8 @@ def fix_entities(doc: Doc, is_heading: Callable[[Span], bool]) -> tuple[Span, ..
             continue
         gaz = _gaz_lookup(span.text)
         label = span.label_
+        if gaz is None and label == "ORG" and span.end < len(doc) and doc[span.end].lower_ in TITLE_HEADS:
+            continue  # "Energy Minister X": part of a title, not an organisation
         if gaz is not None and not (label == "PERSON" and gaz.type == "City" and len(span) == 1):
             label = _SPACY_LABEL[gaz.type]
         elif label != "NORP":
@@ -231,7 +237,7 @@ def kg_type(span: Span) -> str | None:
 
 
 def _person_name(span: Span) -> str:
-    return " ".join(t.text for t in span if not t.is_punct or t.text in _DASHES | {"."}).replace(" .", ".")
+    return " ".join(span.text.split())
 
 
 def doc_entities(doc: Doc, doc_id: str) -> tuple[dict[str, LocalEntity], list[Mention], dict[int, str]]:

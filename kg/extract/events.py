@@ -182,7 +182,7 @@ class _Reader:
                         candidates += self.entity_keys(pobj, PARTICIPANT_TYPES)
             if not candidates and trigger.dep_ in {"xcomp", "ccomp", "advcl"}:
                 for child in trigger.head.children:
-                    if child.dep_ == "nsubj":
+                    if child.dep_ in {"nsubj", "nsubjpass"}:  # "X is expected to visit"
                         candidates += self.entity_keys(child, PARTICIPANT_TYPES)
         else:
             for child in trigger.children:

@@ -50,6 +50,18 @@ class _Reader:
                 return gaz.key
         return None
 
+    def actors(self, token: Token | None, types: set[str] = ACTORS) -> list[str]:
+        """Like :meth:`actor` for a token and its conjuncts ("China and India")."""
+        if token is None:
+            return []
+        keys = (self.actor(t, types) for t in [token, *token.conjuncts])
+        return list(dict.fromkeys(k for k in keys if k))
+
+    def add_all(self, subjects: list[str], p: str, objects: list[str], sent: Span | None) -> None:
+        for s in subjects:
+            for o in objects:
+                self.add(s, p, o, sent)
+
     def add(self, s: str | None, p: str, o: str | None, sent: Span | None, role=None, method="text"):
         if not s or not o or s == o or s.startswith("leader-of:"):
             return
@@ -152,43 +164,41 @@ def _trade_noun(r: _Reader, noun: Token, is_supplier: bool) -> None:
 
 
 def _trade_verb(r: _Reader, verb: Token, lemma: str) -> None:
-    subject = next((r.actor(c) for c in verb.children if c.dep_ == "nsubj"), None)
-    other = None
+    subjects = [k for c in verb.children if c.dep_ == "nsubj" for k in r.actors(c)]
+    others: list[str] = []
+    wanted = {"to"} if lemma in SELL_VERBS else {"from"} if lemma in BUY_VERBS else {"on"}
     for child in verb.children:
-        if child.dep_ in {"prep", "dative"}:
-            wanted = {"to"} if lemma in SELL_VERBS else {"from"} if lemma in BUY_VERBS else {"on"}
-            if child.lower_ in wanted:
-                other = next((r.actor(p) for p in child.children if p.dep_ == "pobj"), None) or other
-        elif child.dep_ == "dobj" and lemma in BUY_VERBS:
-            other = other or next((r.actor(m) for m in child.children if m.dep_ in {"amod", "compound"}), None)
+        if child.dep_ in {"prep", "dative"} and child.lower_ in wanted:
+            others += [k for p in child.children if p.dep_ == "pobj" for k in r.actors(p)]
+        elif child.dep_ == "dobj" and lemma in BUY_VERBS:  # "buys Russian crude"
+            others += [k for m in child.children if m.dep_ in {"amod", "compound"} for k in r.actors(m)]
     if lemma in RELY_VERBS and not any(c.lower_ == "for" for c in verb.children):
         return
     if lemma in SELL_VERBS:
-        r.add(subject, "suppliesTo", other, verb.sent)
+        r.add_all(subjects, "suppliesTo", others, verb.sent)
     else:
-        r.add(other, "suppliesTo", subject, verb.sent)
+        r.add_all(others, "suppliesTo", subjects, verb.sent)
 
 
 def _member(r: _Reader, token: Token) -> None:
     if token.lemma_.lower() == "join" and token.pos_ == "VERB":
-        subject = next((r.actor(c, {"Country"}) for c in token.children if c.dep_ == "nsubj"), None)
-        org = next((r.actor(c, {"Organization"}) for c in token.children if c.dep_ == "dobj"), None)
-        r.add(subject, "memberOf", org, token.sent)
+        countries = [k for c in token.children if c.dep_ == "nsubj" for k in r.actors(c, {"Country"})]
+        orgs = [k for c in token.children if c.dep_ == "dobj" for k in r.actors(c, {"Organization"})]
+        r.add_all(countries, "memberOf", orgs, token.sent)
         return
     if token.pos_ != "NOUN":
         return
-    org = next((r.actor(c, {"Organization"}) for c in token.children if c.dep_ == "compound"), None)
+    orgs = [k for c in token.children if c.dep_ == "compound" for k in r.actors(c, {"Organization"})]
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
-            org = org or next((r.actor(p, {"Organization"}) for p in child.children), None)
-    if org is None:
+            orgs += [k for p in child.children for k in r.actors(p, {"Organization"})]
+    if not orgs:
         return
-    subject = _subject(token)
-    country = r.actor(subject, {"Country"}) if subject is not None else None
-    appos = next((r.actor(c, {"Country"}) for c in token.children if c.dep_ in {"appos", "npadvmod"}), None)
-    if country is None and token.head.dep_ in {"compound"}:
-        appos = appos or r.actor(token.head.head, {"Country"})
-    r.add(country or appos, "memberOf", org, token.sent)
+    countries = r.actors(_subject(token), {"Country"})
+    countries += [k for c in token.children if c.dep_ in {"appos", "npadvmod"} for k in r.actors(c, {"Country"})]
+    if not countries and token.head.dep_ == "compound":  # "NATO member Turkey"
+        countries = r.actors(token.head.head, {"Country"})
+    r.add_all(countries, "memberOf", orgs, token.sent)
 
 
 def _located_in_text(r: _Reader) -> None:
