@@ -203,7 +203,7 @@ def corpus_to_dataset(corpus: Corpus) -> Dataset:
         graph = dataset.graph(doc)
         graph.add((doc, RDF.type, KG.Document))
         graph.add((doc, DCTERMS.identifier, Literal(document.id)))
-        _add_optional(graph, doc, DCTERMS.title, _text(document.title))
+        _add_optional(graph, doc, DCTERMS.title, _text(document.title or _excerpt(document.text) or document.id))
         _add_optional(graph, doc, DCTERMS.date, date_literal(document.published))
         _add_optional(graph, doc, DCTERMS.source, _text(document.source))
         _add_optional(graph, doc, SCHEMA.url, Literal(document.url, datatype=XSD.anyURI) if document.url else None)
@@ -221,6 +221,14 @@ def _add_optional(graph: Graph, subject: URIRef, predicate: URIRef, value: URIRe
     # "is not None", not truthiness: some typed Literals (e.g. 0) are falsy.
     if value is not None:
         graph.add((subject, predicate, value))
+
+
+def _excerpt(text: str, limit: int = 80) -> str:
+    """The first line of an untitled article, cut at a word, as a stand-in title."""
+    line = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+    if len(line) <= limit:
+        return line
+    return line[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def _text(value: str | None) -> Literal | None:

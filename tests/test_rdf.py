@@ -240,3 +240,15 @@ def test_load_errors(tmp_path):
     with pytest.raises(KgError, match=r"\[E005\]") as info:
         load_dataset(bad)
     assert "\n" not in str(info.value)
+
+
+def test_untitled_document_gets_its_first_words_as_title():
+    from rdflib.namespace import DCTERMS
+
+    from kg.model import Corpus, Document, Extraction
+    from kg.rdf import corpus_to_dataset, document_iri
+
+    text = "Ministers from twelve countries met in Geneva on Monday to discuss the future of the trade talks.\nMore."
+    corpus = Corpus(extractions=(Extraction(document=Document(id="d1", text=text)),))
+    titles = list(corpus_to_dataset(corpus).objects(document_iri("d1"), DCTERMS.title))
+    assert [str(t) for t in titles] == ["Ministers from twelve countries met in Geneva on Monday to discuss the future…"]
