@@ -217,3 +217,19 @@ def test_department_before_a_title_is_not_an_organisation(nlp):
 def test_hyphenated_names_keep_their_spelling(nlp):
     x, _ = run(nlp, "French Foreign Minister Jean-Noel Barrot visited Algiers on Sunday.")
     assert ("Person", "Jean-Noel Barrot") in entity_set(x)
+
+
+def test_countries_signing_a_named_accord(nlp):
+    x, labels = run(nlp, "Israel and the UAE signed the Abraham Accords at the White House in September 2020.")
+    (event,) = x.events
+    assert event.type == "Agreement" and event.date == "2020-09"
+    assert {labels[p] for p in event.participants} == {"Israel", "United Arab Emirates"}
+    assert "Abraham Accords" not in {e.label for e in x.entities}
+
+
+def test_would_meet_is_planned(nlp):
+    x, labels = run(
+        nlp, "Chancellor Olaf Scholz said he would meet President Emmanuel Macron in Paris.", published="2025-03-01"
+    )
+    (row,) = event_rows(x, labels)
+    assert row[0] == "Meeting" and row[6] == "planned"

@@ -27,6 +27,12 @@ from ..nlp import data_lines, titles
 _KG_TYPE = {"PERSON": "Person", "ORG": "Organization", "GPE": "City", "LOC": "Place", "FAC": "Place"}
 _SPACY_LABEL = {"Person": "PERSON", "Organization": "ORG", "Country": "GPE", "City": "GPE", "Place": "LOC"}
 _DASHES = {"-", "–", "—"}
+# head nouns of agreements; a name ending in one is a document, not an actor
+AGREEMENT_NOUNS = {
+    "agreement", "deal", "pact", "treaty", "accord", "declaration", "memorandum", "mou",
+    "contract", "protocol", "charter", "convention", "document", "roadmap", "statement",
+    "arrangement", "understanding", "communique", "partnership",
+}
 TITLE_HEADS = frozenset(
     "minister secretary ambassador envoy spokesman spokeswoman spokesperson commissioner "
     "adviser advisor chief director governor".split()
@@ -113,6 +119,8 @@ def fix_entities(doc: Doc, is_heading: Callable[[Span], bool]) -> tuple[Span, ..
         label = span.label_
         if gaz is None and label == "ORG" and span.end < len(doc) and doc[span.end].lower_ in TITLE_HEADS:
             continue  # "Energy Minister X": part of a title, not an organisation
+        if gaz is None and label != "PERSON" and _is_document_name(span):
+            continue  # "the Abraham Accords", "Paris Agreement": a text, not an actor
         if gaz is not None and not (label == "PERSON" and gaz.type == "City" and len(span) == 1):
             label = _SPACY_LABEL[gaz.type]
         elif label != "NORP":
@@ -185,6 +193,16 @@ def _unlabelled_speakers(doc: Doc, spans: list[Span], people: set[str]) -> list[
         people.update(t.text for t in span)
         out.append(span)
     return out
+
+
+def singular(word: str) -> str:
+    """"accords" → "accord" (enough for matching head nouns)."""
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _is_document_name(span: Span) -> bool:
+    last = span[-1].lower_
+    return span[-1].text[:1].isupper() and (singular(last) in AGREEMENT_NOUNS or last in {"act", "law", "resolution"})
 
 
 def _relabel_known_people(doc: Doc, spans: list[Span], people: set[str]) -> list[Span]:

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from ..gazetteer import load_gazetteer
 from ..model import Event
 from .dates import DateRange, normalise
-from .entities import LocalEntity, text_span
+from .entities import AGREEMENT_NOUNS, LocalEntity, singular, text_span
 
 PLANNED_HEADS = {
     "expect", "plan", "schedule", "set", "due", "slate", "prepare", "intend",
@@ -31,12 +31,9 @@ PLANNED_MODIFIERS = {
     "upcoming", "planned", "expected", "proposed", "scheduled", "forthcoming",
     "future", "next", "anticipated", "prospective", "possible", "potential", "impending",
 }
+# "would"/"could"/"may" report an intention or possibility, not something that happened
+FUTURE_AUX = {"will", "shall", "'ll", "’ll", "would", "'d", "’d", "may", "might", "could"}
 LIGHT_VERBS = {"hold", "have", "conduct", "pay", "make", "undertake", "begin", "start", "host", "attend"}
-AGREEMENT_NOUNS = {
-    "agreement", "deal", "pact", "treaty", "accord", "declaration", "memorandum", "mou",
-    "contract", "protocol", "charter", "convention", "document", "roadmap", "statement",
-    "arrangement", "understanding", "communique", "partnership",
-}
 PERSONAL_PRONOUNS = {"his", "her", "he", "she", "him"}
 NOT_EVENT_DATES = {"since", "until", "till", "for", "over", "within", "before", "after", "by"}
 LEADER_OF = "leader-of:"  # a participant known only as "the leader of <country key>"
@@ -108,6 +105,11 @@ class _Reader:
         """The closest person mentioned before a pronoun (same sentence first)."""
         for i in range(token.i - 1, max(-1, token.i - 120), -1):
             key = self.keys.get(i)
+            if key is not None and self.type_of(key) == "Person":
+                return key
+        # "During his visit to Tokyo, Macron met …": the person named later in the sentence
+        for t in token.sent[token.i - token.sent.start + 1 :]:
+            key = self.keys.get(t.i)
             if key is not None and self.type_of(key) == "Person":
                 return key
         return None
@@ -249,7 +251,7 @@ class _Reader:
         for token in trigger.subtree:
             if token.i == trigger.i:
                 continue
-            if token.lemma_.lower() in AGREEMENT_NOUNS or (
+            if singular(token.lower_) in AGREEMENT_NOUNS or (
                 token.ent_type_ in {"LAW", "WORK_OF_ART"} and token.head.i in {trigger.i, *(c.i for c in trigger.children)}
             ):
                 m.name = _agreement_name(token)
@@ -259,7 +261,7 @@ class _Reader:
     def _status(self, trigger: Token) -> str | None:
         for token in [trigger, self.clause_head(trigger)]:
             for child in token.children:
-                if child.dep_ == "aux" and child.lower_ in {"will", "shall", "'ll", "’ll"}:
+                if child.dep_ == "aux" and child.lower_ in FUTURE_AUX:
                     return "planned"
                 if child.dep_ == "amod" and child.lower_ in PLANNED_MODIFIERS:
                     return "planned"
@@ -288,7 +290,7 @@ class _Reader:
 
 def _agreement_name(token: Token) -> str | None:
     ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-    if ent is not None and ent.label_ in {"LAW", "WORK_OF_ART"}:
+    if ent is not None and (ent.label_ in {"LAW", "WORK_OF_ART"} or singular(ent[-1].lower_) in AGREEMENT_NOUNS):
         text = ent.text
         return text[4:] if text.lower().startswith("the ") else text
     return None
