@@ -106,8 +106,6 @@ _T_CITY = 4  # GeoNames names of cities
 _T_SUBDIVISION = 5  # dataset names of subdivisions
 _T_CITY_ALT = 6  # GeoNames alternate names of cities
 
-_NER_LABELS = {"Country": "GPE", "City": "GPE", "Organization": "ORG"}
-
 # Words that do not make a subdivision name on their own ("Northern", "Central").
 _GENERIC_WORDS = frozenset(
     "north south east west northern southern eastern western central centre center "
@@ -268,9 +266,7 @@ class Gazetteer:
 
     def ner_label(self, key: str) -> str | None:
         """The spaCy entity label for an entry: GPE, LOC or ORG."""
-        if key in self._ner_labels:
-            return self._ner_labels[key]
-        return _NER_LABELS.get(self._fields[key]["type"]) if key in self._fields else None
+        return self._ner_labels.get(key)
 
     def patterns(self) -> list[dict]:
         """spaCy EntityRuler token patterns ``{"label", "pattern", "id"}``.
