@@ -169,8 +169,8 @@ class _Reader:
             return None
         m.status = self._status(trigger)
         m.date = self._date(scope, m.status)
-        if m.date is not None and m.status is None and self.published:
-            m.status = "planned" if m.date.start > self.published and not m.date.start.startswith("--") else None
+        if m.status is None and _after(m.date, self.published):
+            m.status = "planned"
         return m
 
     def _agents(self, m: _Mention, trigger: Token, scope: list[Token]) -> None:
@@ -390,6 +390,14 @@ def _from_visit_context(m: _Mention, earlier: list[_Mention], entities) -> None:
     m.host = _country_of(visit.place, entities)
 
 
+def _after(date: DateRange | None, published: str | None) -> bool:
+    """Whether a date lies wholly after the publication date (a year-less date never does)."""
+    if date is None or not published or date.start.startswith("--"):
+        return False
+    n = min(len(date.start), len(published))
+    return date.start[:n] > published[:n]
+
+
 def _finish(m: _Mention, evidence: list[Span], doc_id: str, published: str | None) -> Event | None:
     if m.agent and m.agent not in m.participants:
         m.participants.insert(0, m.agent)
@@ -401,10 +409,7 @@ def _finish(m: _Mention, evidence: list[Span], doc_id: str, published: str | Non
     }[m.type]
     if not enough or (m.type == "Visit" and m.place == m.agent):
         return None
-    status = m.status
-    if status is None:
-        future = m.date is not None and published and not m.date.start.startswith("--") and m.date.start[:len(published)] > published[: len(m.date.start)]
-        status = "planned" if future else "occurred"
+    status = m.status or ("planned" if _after(m.date, published) else "occurred")
     spans = tuple(text_span(doc_id, s) for s in evidence)
     event = Event(
         type=m.type,
