@@ -13,11 +13,13 @@ code, a GeoNames id). What is left to resolve:
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import replace
+from itertools import chain
 
 from .extract.events import LEADER_OF
 from .keys import slug
-from .model import Corpus, Entity, Extraction
+from .model import Corpus, Entity, Extraction, Relation
 
 _TYPE_PREFERENCE = ("Organization", "Place", "City", "Person", "Country")
 
@@ -27,11 +29,11 @@ def _person_aliases(entities: list[Entity]) -> dict[str, str]:
     full = [e for e in entities if e.type == "Person" and " " in e.label]
     by_last: dict[str, set[str]] = defaultdict(set)
     for e in full:
-        by_last[e.label.split()[-1].lower()].add(e.key)
+        by_last[slug(e.label.split()[-1])].add(e.key)  # slug folds "Erdoğan" to "erdogan"
     out = {}
     for e in entities:
         if e.type == "Person" and " " not in e.label:
-            candidates = by_last.get(e.label.lower(), set())
+            candidates = by_last.get(slug(e.label), set())
             if len(candidates) == 1:
                 out[e.key] = next(iter(candidates))
     return out
@@ -73,23 +75,39 @@ def _merge(entities: list[Entity], mapping: dict[str, str]) -> dict[str, Entity]
     }
 
 
-def _leaders(extractions: list[Extraction], mapping: dict[str, str]) -> dict[str, str]:
-    """Country key → the one person the corpus names as its leader."""
+def _leaders(
+    extractions: list[Extraction], mapping: dict[str, str], known: Iterable[Relation] = ()
+) -> dict[str, str]:
+    """Country key → the one person the corpus (and ``known`` relations) names as its leader."""
     leaders: dict[str, set[str]] = defaultdict(set)
-    for x in extractions:
-        for r in x.relations:
-            if r.predicate == "leaderOf" and r.method == "text":
-                leaders[mapping.get(r.object, r.object)].add(mapping.get(r.subject, r.subject))
+    for r in chain((r for x in extractions for r in x.relations), known):
+        if r.predicate == "leaderOf" and r.method == "text":
+            leaders[mapping.get(r.object, r.object)].add(mapping.get(r.subject, r.subject))
     return {country: next(iter(people)) for country, people in leaders.items() if len(people) == 1}
 
 
-def resolve(extractions: list[Extraction]) -> Corpus:
-    """Merge per-document extractions into one corpus with one node per entity."""
-    everything = [e for x in extractions for e in x.entities]
-    mapping = _person_aliases(everything)
-    mapping.update(_type_votes(everything))
+def key_mapping(entities: list[Entity]) -> dict[str, str]:
+    """Key → the key of the entity it merges into, for every key that does not stay its own."""
+    mapping = _person_aliases(entities)
+    mapping.update(_type_votes(entities))
+    return mapping
+
+
+def resolve(
+    extractions: list[Extraction], *, known: Iterable[Entity] = (), known_relations: Iterable[Relation] = ()
+) -> Corpus:
+    """Merge per-document extractions into one corpus with one node per entity.
+
+    ``known`` entities (e.g. those already in a store) take part in the merge
+    and come out in ``Corpus.entities``, so "Putin" in a new document joins a
+    known "Vladimir Putin"; ``known_relations`` (``leaderOf`` read from text
+    in other documents) help fill leader placeholders. A known key may itself
+    merge into a new one (see :func:`key_mapping`); the caller renames it.
+    """
+    everything = [*known, *(e for x in extractions for e in x.entities)]
+    mapping = key_mapping(everything)
     entities = _merge(everything, mapping)
-    leaders = _leaders(extractions, mapping)
+    leaders = _leaders(extractions, mapping, known_relations)
 
     def key(k: str) -> str | None:
         if k.startswith(LEADER_OF):

@@ -233,3 +233,32 @@ def test_would_meet_is_planned(nlp):
     )
     (row,) = event_rows(x, labels)
     assert row[0] == "Meeting" and row[6] == "planned"
+
+
+def test_name_particles_stay_inside_the_name(nlp):
+    x, _ = run(nlp, "Commission President Ursula von der Leyen spoke in Brussels on Monday.")
+    assert ("Person", "Ursula von der Leyen") in entity_set(x)
+
+
+def test_proper_name_with_lowercase_site_word_is_a_place(nlp):
+    x, _ = run(nlp, "Production at the Kollsnes plant resumed on Friday.")
+    assert ("Place", "Kollsnes plant") in entity_set(x)
+
+
+def test_region_word_makes_a_place(nlp):
+    x, _ = run(nlp, "Floods hit Rio de Janeiro state last week.")
+    assert ("Place", "Rio de Janeiro") in entity_set(x)
+
+
+def test_membership_named_in_one_sentence(nlp):
+    x, labels = run(nlp, "Turkey, a NATO member since 1952, bought fighter jets. Russia criticised NATO.")
+    rels = relation_set(x, labels)
+    assert ("Turkey", "memberOf", "NATO") in rels
+    assert ("Russia", "memberOf", "NATO") not in rels
+
+
+def test_surname_with_diacritics_resolves(nlp):
+    a, _ = run(nlp, "President Recep Tayyip Erdoğan spoke in Ankara.", doc_id="a")
+    b, _ = run(nlp, "Erdogan later met reporters.", doc_id="b")
+    people = [e for e in resolve([a, b]).entities if e.type == "Person"]
+    assert [p.label for p in people] == ["Recep Tayyip Erdoğan"]

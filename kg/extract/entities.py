@@ -33,6 +33,16 @@ AGREEMENT_NOUNS = {
     "contract", "protocol", "charter", "convention", "document", "roadmap", "statement",
     "arrangement", "understanding", "communique", "partnership",
 }
+LOWERCASE_SITES = frozenset(
+    "plant refinery field base temple airport port station dam mine terminal pipeline palace reactor "
+    "shipyard cosmodrome shoal".split()
+)
+REGION_WORDS = frozenset("state province region prefecture oblast county district territory".split())
+ORG_WORDS = frozenset(
+    "institute university ministry council commission committee bank party agency company corporation "
+    "group association foundation forum authority department office court parliament".split()
+)
+NAME_PARTICLES = frozenset("von van der den de da del di du la le bin al el ibn dos das".split())
 TITLE_HEADS = frozenset(
     "minister secretary ambassador envoy spokesman spokeswoman spokesperson commissioner "
     "adviser advisor chief director governor".split()
@@ -117,6 +127,10 @@ def fix_entities(doc: Doc, is_heading: Callable[[Span], bool]) -> tuple[Span, ..
             continue
         gaz = _gaz_lookup(span.text)
         label = span.label_
+        if gaz is not None and label in {"ORG", "PERSON"} and _minor_city(gaz):
+            gaz = None  # "Morena party": a town of that name is not what the model saw
+        if gaz is None and label in {"ORG", "GPE"} and load_gazetteer().demonym(span.text) is not None:
+            continue  # "French" tagged as an organisation
         if gaz is None and label == "ORG" and span.end < len(doc) and doc[span.end].lower_ in TITLE_HEADS:
             continue  # "Energy Minister X": part of a title, not an organisation
         if gaz is None and label != "PERSON" and _is_document_name(span):
@@ -131,10 +145,17 @@ def fix_entities(doc: Doc, is_heading: Callable[[Span], bool]) -> tuple[Span, ..
                 span = _strip_title(span)
             elif span[-1].lower_ in _facility_heads():
                 label = "FAC"
-            elif label == "ORG" and span.root.dep_ == "pobj" and span.root.head.lower_ in {"at", "near"}:
+            elif (
+                label == "ORG" and span.root.dep_ == "pobj" and span.root.head.lower_ in {"at", "near"}
+                and not any(t.lower_ in ORG_WORDS for t in span)
+            ):
                 label = "FAC"
             if is_heading(span.sent):
                 continue  # heading fragments: only gazetteer names are trusted there
+        if label == "GPE" and span.end < len(doc) and doc[span.end].lower_ in REGION_WORDS:
+            label = "LOC"  # "Rio de Janeiro state", "Sichuan province"
+        if label == "PERSON" and len(span) == 1 and span.root.dep_ == "pobj" and span.root.head.lower_ in {"in", "near"}:
+            label = "GPE"  # "in Dornum": a place the gazetteer does not know
         span = Span(doc, span.start, span.end, label=label)
         if label == "PERSON":
             people.update(t.text for t in span if t.is_alpha)
@@ -157,11 +178,17 @@ def _facilities(doc: Doc) -> list[Span]:
         j = i
         while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
             j += 1
-        # the facility word itself may be tagged as a common noun ("Power Plant")
-        end = j + 1 if i < j < len(doc) and doc[j].text[:1].isupper() and doc[j].lower_ in heads else j
+        # the facility word may be a common noun ("Power Plant", "the Olmeca refinery")
+        end = j
+        if i < j < len(doc) and doc[j].text[:1].isupper() and doc[j].lower_ in heads:
+            end = j + 1
+        elif i < j < len(doc) and doc[j].lower_ in LOWERCASE_SITES and _gaz_lookup(doc[i:j].text) is None:
+            end = j + 1
         if end - i >= 2 and doc[end - 1].lower_ in heads and doc[i].lower_ not in known_titles:
             runs.append(Span(doc, i, end, label="FAC"))
         i = max(end, i + 1)
+    runs += _uppercase_places(doc, {t for run in runs for t in range(run.start, run.end)})
+    runs += _names_with_particles(doc, {t for run in runs for t in range(run.start, run.end)})
     if not runs:
         return list(doc.ents)
     taken = {t for run in runs for t in range(run.start, run.end)}
@@ -205,6 +232,45 @@ def _is_document_name(span: Span) -> bool:
     return span[-1].text[:1].isupper() and (singular(last) in AGREEMENT_NOUNS or last in {"act", "law", "resolution"})
 
 
+def _names_with_particles(doc: Doc, taken: set[int]) -> list[Span]:
+    """"Ursula von der Leyen", "Luiz Inácio Lula da Silva": one person across the particles."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or ent.start in taken:
+            continue
+        start, end = ent.start, ent.end
+        while end > start and doc[end - 1].lower_ in NAME_PARTICLES:
+            end -= 1  # the model sometimes stops inside the particles
+        j = end
+        while j < len(doc) and doc[j].lower_ in NAME_PARTICLES and doc[j].is_lower:
+            j += 1
+        if j > end and j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+            while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+                j += 1
+            out.append(Span(doc, start, j, label="PERSON"))
+    return out
+
+
+def _minor_city(entry: GazEntry) -> bool:
+    return entry.type == "City" and not entry.capital_of and (entry.population or 0) < 1_000_000
+
+
+def _uppercase_places(doc: Doc, taken: set[int]) -> list[Span]:
+    """Datelines in capitals ("KUALA LUMPUR —") name the place the gazetteer knows."""
+    out = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and doc[j].is_alpha and doc[j].is_upper and len(doc[j]) > 1:
+            j += 1
+        if j > i and sum(len(t) for t in doc[i:j]) > 4 and not taken & set(range(i, j)):
+            gaz = _gaz_lookup(doc[i:j].text.title())
+            if gaz is not None and gaz.type in {"City", "Country", "Place"}:
+                out.append(Span(doc, i, j, label=_SPACY_LABEL[gaz.type]))
+        i = max(j, i + 1)
+    return out
+
+
 def _relabel_known_people(doc: Doc, spans: list[Span], people: set[str]) -> list[Span]:
     """A name used for a person elsewhere in the document is that person here too.
 
@@ -246,12 +312,21 @@ class LocalEntity:
     gaz: GazEntry | None
 
 
+def span_gazetteer(span: Span) -> GazEntry | None:
+    """The gazetteer entry an entity span names, if any.
+
+    People are never looked up, and "Rio de Janeiro state" is not the city.
+    """
+    doc = span.doc
+    if span.label_ == "PERSON" or (span.end < len(doc) and doc[span.end].lower_ in REGION_WORDS):
+        return None
+    return _gaz_lookup(span.text)
+
+
 def kg_type(span: Span) -> str | None:
     """The kg class of an entity span, or None for labels kg does not keep."""
-    gaz = _gaz_lookup(span.text)
-    if span.label_ != "PERSON" and gaz is not None:
-        return gaz.type
-    return _KG_TYPE.get(span.label_)
+    gaz = span_gazetteer(span)
+    return gaz.type if gaz is not None else _KG_TYPE.get(span.label_)
 
 
 def _person_name(span: Span) -> str:
@@ -280,7 +355,7 @@ def doc_entities(doc: Doc, doc_id: str) -> tuple[dict[str, LocalEntity], list[Me
     token_keys: dict[int, str] = {}
     for span in spans:
         etype = kg_type(span)
-        gaz = _gaz_lookup(span.text) if etype != "Person" else None
+        gaz = span_gazetteer(span)
         if gaz is not None:
             key, label = gaz.key, gaz.label
         elif etype == "Person":

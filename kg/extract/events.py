@@ -73,7 +73,11 @@ def _fold_nested(mentions: list[_Mention], doc: Doc) -> list[_Mention]:
     out: list[_Mention] = []
     for m in mentions:
         visit = next(
-            (v for v in out if v.type == "Visit" and m.type == "Meeting" and doc[v.trigger].is_ancestor(doc[m.trigger])),
+            (
+                v for v in out
+                if v.type == "Visit" and m.type == "Meeting" and m.place in {None, v.place}
+                and doc[v.trigger].is_ancestor(doc[m.trigger])
+            ),
             None,
         )
         if visit is None:
@@ -82,6 +86,16 @@ def _fold_nested(mentions: list[_Mention], doc: Doc) -> list[_Mention]:
         visit.participants.extend(k for k in m.participants if k not in visit.participants)
         visit.date = visit.date or m.date
     return out
+
+
+def _in_subject(token: Token) -> bool:
+    """Whether a token is (inside) the subject of its clause."""
+    for t in [token, *token.ancestors]:
+        if t.dep_ in {"nsubj", "nsubjpass"}:
+            return True
+        if t.dep_ not in {"compound", "appos", "conj", "flat", "poss"}:
+            return False
+    return False
 
 
 class _Reader:
@@ -96,17 +110,29 @@ class _Reader:
         key = self.keys.get(token.i)
         if key is None and token.lower_ in PERSONAL_PRONOUNS:
             return self.antecedent(token)
+        if key is None and token.lower_ in {"who", "that", "which"} and token.head.dep_ == "relcl":
+            return self.key(token.head.head)  # "Trump, who arrived …": the noun the clause describes
         return key
 
     def type_of(self, key: str | None) -> str | None:
         return self.entities[key].entity.type if key in self.entities else None
 
     def antecedent(self, token: Token) -> str | None:
-        """The closest person mentioned before a pronoun (same sentence first)."""
-        for i in range(token.i - 1, max(-1, token.i - 120), -1):
-            key = self.keys.get(i)
-            if key is not None and self.type_of(key) == "Person":
-                return key
+        """The person a pronoun stands for.
+
+        A subject pronoun ("He arrived …") prefers the closest earlier person who
+        was a subject; otherwise the closest person mentioned before it.
+        """
+        people = [
+            self.doc[i] for i in range(token.i - 1, max(-1, token.i - 150), -1)
+            if self.type_of(self.keys.get(i)) == "Person"
+        ]
+        if token.dep_ in {"nsubj", "nsubjpass"}:
+            subject = next((t for t in people if _in_subject(t)), None)
+            if subject is not None:
+                return self.keys[subject.i]
+        if people:
+            return self.keys[people[0].i]
         # "During his visit to Tokyo, Macron met …": the person named later in the sentence
         for t in token.sent[token.i - token.sent.start + 1 :]:
             key = self.keys.get(t.i)
@@ -114,16 +140,17 @@ class _Reader:
                 return key
         return None
 
-    def entity_keys(self, token: Token, types: set[str]) -> list[str]:
+    def entity_keys(self, token: Token, types: set[str], _depth: int = 0) -> list[str]:
         """Entities headed by ``token`` and its conjuncts ("Modi and Putin")."""
         out: list[str] = []
         for t in [token, *token.conjuncts]:
             key = self.key(t)
-            if key is None:
-                # the entity may be a compound inside a noun phrase ("Russian President Vladimir Putin")
+            if self.type_of(key) not in types and _depth < 2:
+                # the entity may sit inside the noun phrase ("Russian President Vladimir Putin"),
+                # or in an apposition ("KUALA LUMPUR — Thai Prime Minister A and … B signed")
                 for child in t.children:
-                    if child.dep_ in {"compound", "appos"} and self.type_of(self.key(child)) in types:
-                        key = self.key(child)
+                    if child.dep_ in {"compound", "appos"}:
+                        out += [k for k in self.entity_keys(child, types, _depth + 1) if k not in out]
             if key is not None and self.type_of(key) in types and key not in out:
                 out.append(key)
         return out
@@ -194,6 +221,11 @@ class _Reader:
                 for child in trigger.head.children:
                     if child.dep_ == "nsubj":
                         candidates += self.entity_keys(child, PARTICIPANT_TYPES)
+            if not candidates and m.type == "Visit" and trigger.dep_ == "pobj" and trigger.head.head.pos_ == "VERB":
+                # "He arrived in Manila after a two-day visit to Vietnam": the subject travelled
+                for child in trigger.head.head.children:
+                    if child.dep_ in {"nsubj", "nsubjpass"}:
+                        candidates += self.entity_keys(child, {"Person"})
         m.participants.extend(k for k in candidates if k not in m.participants)
         if len(candidates) == 1 or (candidates and m.type in {"Visit", "PhoneCall"}):
             m.agent = candidates[0]
@@ -220,13 +252,22 @@ class _Reader:
 
     def _place(self, m: _Mention, trigger: Token, scope: list[Token]) -> None:
         preps = {"to", "in", "at"} if m.type == "Visit" else {"in", "at"}
+        for clause in [trigger, *trigger.ancestors]:
+            # "… Gyeongju, where he is expected to meet Xi": the place the clause describes
+            if clause.dep_ == "relcl" and any(c.lower_ == "where" for c in clause.subtree):
+                key = self.key(clause.head)
+                if self.type_of(key) in PLACE_TYPES - {"Organization"}:
+                    m.place = key
+                    return
+            if clause.dep_ == "relcl" or clause.pos_ == "VERB" and clause.dep_ in {"ROOT", "ccomp"}:
+                break
         for token in scope:
             key = self.key(token)
             if key is None or self.type_of(key) not in PLACE_TYPES or key in m.participants:
                 continue
-            if token.dep_ == "pobj" and token.head.lower_ in preps and token.head.head.i in {
-                trigger.i, self.clause_head(trigger).i
-            }:
+            anchors = {trigger.i, self.clause_head(trigger).i}
+            anchors |= {c.i for c in trigger.children if c.dep_ in {"dobj", "attr"}}  # "signed a deal in Oslo"
+            if token.dep_ == "pobj" and token.head.lower_ in preps and token.head.head.i in anchors:
                 m.place = key
                 return
             if m.type == "Visit" and token.head.i == trigger.i and token.dep_ in {"dobj", "compound", "npadvmod", "nmod"}:
@@ -270,13 +311,15 @@ class _Reader:
                     return "planned" if any(c.lower_ in {"to", "will"} for c in token.children) else None
             if token.tag_ in {"VBD"} or (token.tag_ == "VBN" and any(c.dep_ == "aux" for c in token.children)):
                 return "occurred"
+            if token.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+                return "planned"  # headline style: "Lula to make state visit to France"
         return None
 
     def _date(self, scope: list[Token], status: str | None) -> DateRange | None:
         tense = {"planned": "future", "occurred": "past"}.get(status or "")
         seen: set[int] = set()
         for token in scope:
-            if token.ent_type_ != "DATE" or token.i in seen:
+            if token.ent_type_ not in {"DATE", "TIME"} or token.i in seen:  # "Sunday morning" is a TIME
                 continue
             ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
             seen.update(range(ent.start, ent.end))
@@ -403,7 +446,8 @@ def _finish(m: _Mention, evidence: list[Span], doc_id: str, published: str | Non
         m.participants.insert(0, m.agent)
     enough = {
         "Visit": m.agent is not None and m.place is not None,
-        "Meeting": len(m.participants) >= 2 or (len(m.participants) == 1 and m.host is not None),
+        # one named participant is enough for a meeting pinned down by a place or a date
+        "Meeting": len(m.participants) >= 2 or (len(m.participants) == 1 and (m.host or m.place or m.date)),
         "PhoneCall": len(m.participants) >= 2,
         "Agreement": len(m.participants) >= 1,
     }[m.type]

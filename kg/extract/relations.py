@@ -221,6 +221,13 @@ def _located_in_text(r: _Reader) -> None:
 
 
 def _from_gazetteer(r: _Reader) -> None:
+    """What the gazetteer knows about entities the document mentions together.
+
+    A capital and its country in one document give ``capitalOf``; a region and
+    its country ``locatedIn`` (a city's country is left to the text: "Chennai,
+    India"); a country and an organisation it belongs to, named in one
+    sentence, give ``memberOf``.
+    """
     gaz = load_gazetteer()
     for key, local in r.entities.items():
         entry = local.gaz
@@ -231,5 +238,13 @@ def _from_gazetteer(r: _Reader) -> None:
             continue
         if entry.capital_of == entry.country:
             r.add(key, "capitalOf", country.key, None, method="gazetteer")
-        else:
+        elif entry.type == "Place":
             r.add(key, "locatedIn", country.key, None, method="gazetteer")
+    for sent in r.doc.sents:
+        keys = {r.keys[t.i] for t in sent if t.i in r.keys and r.keys[t.i] in r.entities}
+        orgs = [k for k in keys if r.type_of(k) == "Organization" and gaz.members(k)]
+        for org in orgs:
+            for country in keys:
+                entry = r.entities[country].gaz
+                if r.type_of(country) == "Country" and entry is not None and dict(entry.ids).get("iso3166") in gaz.members(org):
+                    r.add(country, "memberOf", org, sent, method="gazetteer")
