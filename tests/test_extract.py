@@ -262,3 +262,14 @@ def test_surname_with_diacritics_resolves(nlp):
     b, _ = run(nlp, "Erdogan later met reporters.", doc_id="b")
     people = [e for e in resolve([a, b]).entities if e.type == "Person"]
     assert [p.label for p in people] == ["Recep Tayyip Erdoğan"]
+
+
+def test_the_title_refers_back_to_the_titled_person(nlp):
+    text = (
+        "Chancellor Friedrich Merz spoke in Berlin on Monday. "
+        "A spokesman said the chancellor had called President Recep Tayyip Erdogan."
+    )
+    x, labels = run(nlp, text)
+    (row,) = [r for r in event_rows(x, labels) if r[0] == "PhoneCall"]
+    assert row[1] == "Friedrich Merz"
+    assert row[2] == ("Friedrich Merz", "Recep Tayyip Erdogan")

@@ -281,7 +281,7 @@ def _relabel_known_people(doc: Doc, spans: list[Span], people: set[str]) -> list
     covered: set[int] = set()
     for span in spans:
         names = [t for t in span if t.text in people]
-        if span.label_ in {"GPE", "ORG", "FAC", "LOC"} and names and _gaz_lookup(span.text) is None:
+        if span.label_ in {"GPE", "ORG", "FAC", "LOC", "NORP"} and names and _gaz_lookup(span.text) is None:
             if all(t.text in people or t.text in _DASHES for t in span):
                 for t in names:
                     out.append(Span(doc, t.i, t.i + 1, label="PERSON"))

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from ..gazetteer import load_gazetteer
 from ..model import Event
 from .dates import DateRange, normalise
-from .entities import AGREEMENT_NOUNS, LocalEntity, singular, text_span
+from .entities import AGREEMENT_NOUNS, LocalEntity, singular, text_span, title_before
 
 PLANNED_HEADS = {
     "expect", "plan", "schedule", "set", "due", "slate", "prepare", "intend",
@@ -104,12 +104,20 @@ class _Reader:
         self.entities = entities
         self.keys = token_keys
         self.published = published
+        # (position, title word, person): "Chancellor Friedrich Merz" lets "the chancellor" find him
+        self.titled = []
+        for ent in doc.ents:
+            title, _ = title_before(doc, ent.start)
+            if ent.label_ == "PERSON" and title and ent.start in token_keys:
+                self.titled.append((ent.start, title.split()[-1].lower(), token_keys[ent.start]))
 
     # -- small helpers over the parse -------------------------------------------------
     def key(self, token: Token) -> str | None:
         key = self.keys.get(token.i)
         if key is None and token.lower_ in PERSONAL_PRONOUNS:
             return self.antecedent(token)
+        if key is None and any(c.lower_ == "the" for c in token.children):
+            key = next((k for i, word, k in reversed(self.titled) if i < token.i and word == token.lower_), None)
         if key is None and token.lower_ in {"who", "that", "which"} and token.head.dep_ == "relcl":
             return self.key(token.head.head)  # "Trump, who arrived …": the noun the clause describes
         return key
@@ -209,7 +217,8 @@ class _Reader:
                 elif child.dep_ == "agent":
                     for pobj in child.children:
                         candidates += self.entity_keys(pobj, PARTICIPANT_TYPES)
-            if not candidates and trigger.dep_ in {"xcomp", "ccomp", "advcl"}:
+            own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in trigger.children)
+            if not candidates and not own_subject and trigger.dep_ in {"xcomp", "advcl"}:
                 for child in trigger.head.children:
                     if child.dep_ in {"nsubj", "nsubjpass"}:  # "X is expected to visit"
                         candidates += self.entity_keys(child, PARTICIPANT_TYPES)
@@ -233,9 +242,11 @@ class _Reader:
     def _participants(self, m: _Mention, trigger: Token, scope: list[Token]) -> None:
         types = PARTICIPANT_TYPES | ({"Country"} if m.type == "Agreement" else set())
         found: list[str] = []
+        anchors = {trigger.i, self.clause_head(trigger).i}
         for token in scope:
             if token.dep_ == "pobj" and token.head.lower_ in {"with", "between", "among"}:
-                found += self.entity_keys(token, types)
+                if token.head.head.i in anchors or token.head.head.pos_ == "NOUN" and token.head.head.head.i in anchors:
+                    found += self.entity_keys(token, types)
             elif token.dep_ == "pobj" and token.head.lower_ == "to" and m.type == "PhoneCall":
                 found += self.entity_keys(token, {"Person"})
             elif token.dep_ == "appos" and token.head.i == trigger.i and m.type == "PhoneCall":
@@ -252,15 +263,6 @@ class _Reader:
 
     def _place(self, m: _Mention, trigger: Token, scope: list[Token]) -> None:
         preps = {"to", "in", "at"} if m.type == "Visit" else {"in", "at"}
-        for clause in [trigger, *trigger.ancestors]:
-            # "… Gyeongju, where he is expected to meet Xi": the place the clause describes
-            if clause.dep_ == "relcl" and any(c.lower_ == "where" for c in clause.subtree):
-                key = self.key(clause.head)
-                if self.type_of(key) in PLACE_TYPES - {"Organization"}:
-                    m.place = key
-                    return
-            if clause.dep_ == "relcl" or clause.pos_ == "VERB" and clause.dep_ in {"ROOT", "ccomp"}:
-                break
         for token in scope:
             key = self.key(token)
             if key is None or self.type_of(key) not in PLACE_TYPES or key in m.participants:
@@ -274,6 +276,18 @@ class _Reader:
                 if self.type_of(key) != "Organization":
                     m.place = key
                     return
+        for clause in [trigger, *trigger.ancestors]:
+            # "… Gyeongju, where he is expected to meet Xi": the place the clause describes
+            if clause.dep_ == "relcl" and any(c.lower_ == "where" for c in clause.subtree):
+                head = clause.head
+                while head.dep_ == "appos" and self.type_of(self.key(head.head)) in PLACE_TYPES:
+                    head = head.head  # "Gyeongju, South Korea, where …"
+                key = self.key(head)
+                if self.type_of(key) in PLACE_TYPES - {"Organization"}:
+                    m.place = key
+                    return
+            if clause.dep_ == "relcl" or clause.pos_ == "VERB" and clause.dep_ in {"ROOT", "ccomp"}:
+                break
 
     def _valid(self, m: _Mention, trigger: Token) -> bool:
         lemma = trigger.lemma_.lower()
@@ -427,7 +441,10 @@ def _from_visit_context(m: _Mention, earlier: list[_Mention], entities) -> None:
     if m.place is None and m.date is None:
         return
     visit = next((e for e in reversed(earlier) if e.type == "Visit" and e.agent), None)
-    if visit is None:
+    if visit is None or not 0 <= m.sentence.start - visit.sentence.end <= 60:
+        return  # only a meeting told right after the visit belongs to it
+    host = _country_of(visit.place, entities)
+    if m.place is not None and _country_of(m.place, entities) not in {None, host}:
         return
     m.participants.append(visit.agent)
     m.host = _country_of(visit.place, entities)
