@@ -25,17 +25,18 @@ _TYPE_PREFERENCE = ("Organization", "Place", "City", "Person", "Country")
 
 
 def _person_aliases(entities: list[Entity]) -> dict[str, str]:
-    """Map the key of a one-word person name to the unique full name ending with it."""
-    full = [e for e in entities if e.type == "Person" and " " in e.label]
-    by_last: dict[str, set[str]] = defaultdict(set)
-    for e in full:
-        by_last[slug(e.label.split()[-1])].add(e.key)  # slug folds "Erdoğan" to "erdogan"
+    """Map the key of a short person name to the unique longer name ending with it."""
+    people = [e for e in entities if e.type == "Person"]
+    by_tail: dict[str, set[str]] = defaultdict(set)
+    for e in people:
+        words = e.label.split()
+        for n in range(1, len(words)):  # "Putin", "von der Leyen", "Lula da Silva"
+            by_tail[slug(" ".join(words[-n:]))].add(e.key)  # slug folds "Erdoğan" to "erdogan"
     out = {}
-    for e in entities:
-        if e.type == "Person" and " " not in e.label:
-            candidates = by_last.get(slug(e.label), set())
-            if len(candidates) == 1:
-                out[e.key] = next(iter(candidates))
+    for e in people:
+        candidates = by_tail.get(slug(e.label), set()) - {e.key}
+        if len(candidates) == 1:
+            out[e.key] = next(iter(candidates))
     return out
 
 

@@ -185,6 +185,11 @@ def _facilities(doc: Doc) -> list[Span]:
         elif i < j < len(doc) and doc[j].lower_ in LOWERCASE_SITES and _gaz_lookup(doc[i:j].text) is None:
             end = j + 1
         if end - i >= 2 and doc[end - 1].lower_ in heads and doc[i].lower_ not in known_titles:
+            # "the Chengdu Research Base of Giant Panda Breeding"
+            if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].pos_ == "PROPN":
+                end += 1
+                while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+                    end += 1
             runs.append(Span(doc, i, end, label="FAC"))
         i = max(end, i + 1)
     runs += _uppercase_places(doc, {t for run in runs for t in range(run.start, run.end)})

@@ -247,6 +247,8 @@ class _Reader:
             if token.dep_ == "pobj" and token.head.lower_ in {"with", "between", "among"}:
                 if token.head.head.i in anchors or token.head.head.pos_ == "NOUN" and token.head.head.head.i in anchors:
                     found += self.entity_keys(token, types)
+            elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_ == "invitation":
+                found += self.entity_keys(token, {"Person"})  # "a visit at the invitation of President X"
             elif token.dep_ == "pobj" and token.head.lower_ == "to" and m.type == "PhoneCall":
                 found += self.entity_keys(token, {"Person"})
             elif token.dep_ == "appos" and token.head.i == trigger.i and m.type == "PhoneCall":
