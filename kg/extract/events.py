@@ -88,6 +88,10 @@ def _fold_nested(mentions: list[_Mention], doc: Doc) -> list[_Mention]:
     return out
 
 
+def _has_subject(token: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+
+
 def _in_subject(token: Token) -> bool:
     """Whether a token is (inside) the subject of its clause."""
     for t in [token, *token.ancestors]:
@@ -104,6 +108,7 @@ class _Reader:
         self.entities = entities
         self.keys = token_keys
         self.published = published
+        self.trigger_tokens = {i for s in doc.spans.get("kg_triggers", []) for i in range(s.start, s.end)}
         # (position, title word, person): "Chancellor Friedrich Merz" lets "the chancellor" find him
         self.titled = []
         for ent in doc.ents:
@@ -186,7 +191,7 @@ class _Reader:
         return sorted(tokens, key=lambda t: t.i)
 
     def _is_trigger(self, token: Token) -> bool:
-        return any(s.start <= token.i < s.end for s in self.doc.spans.get("kg_triggers", []))
+        return token.i in self.trigger_tokens
 
     # -- reading one trigger ----------------------------------------------------------
     def read(self, span: Span) -> _Mention | None:
@@ -203,7 +208,7 @@ class _Reader:
         if not self._valid(m, trigger):
             return None
         m.status = self._status(trigger)
-        m.date = self._date(scope, m.status)
+        m.date = self._date(scope, m.status, trigger)
         if m.status is None and _after(m.date, self.published):
             m.status = "planned"
         return m
@@ -217,10 +222,12 @@ class _Reader:
                 elif child.dep_ == "agent":
                     for pobj in child.children:
                         candidates += self.entity_keys(pobj, PARTICIPANT_TYPES)
-            own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in trigger.children)
-            if not candidates and not own_subject and trigger.dep_ in {"xcomp", "advcl"}:
-                for child in trigger.head.children:
-                    if child.dep_ in {"nsubj", "nsubjpass"}:  # "X is expected to visit"
+            node = trigger
+            # "X is expected to visit", "X is due to travel": climb to the clause with the subject
+            while not candidates and node.dep_ in {"xcomp", "advcl", "acomp"} and not _has_subject(node):
+                node = node.head
+                for child in node.children:
+                    if child.dep_ in {"nsubj", "nsubjpass"}:
                         candidates += self.entity_keys(child, PARTICIPANT_TYPES)
         else:
             for child in trigger.children:
@@ -245,8 +252,10 @@ class _Reader:
         anchors = {trigger.i, self.clause_head(trigger).i}
         for token in scope:
             if token.dep_ == "pobj" and token.head.lower_ in {"with", "between", "among"}:
-                if token.head.head.i in anchors or token.head.head.pos_ == "NOUN" and token.head.head.head.i in anchors:
+                if token.head.head.i in anchors:
                     found += self.entity_keys(token, types)
+            elif token.dep_ == "pobj" and token.head.dep_ == "agent" and token.head.head.head.i == trigger.i:
+                found += self.entity_keys(token, types)  # "a meeting attended by Premier Li Qiang"
             elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_ == "invitation":
                 found += self.entity_keys(token, {"Person"})  # "a visit at the invitation of President X"
             elif token.dep_ == "pobj" and token.head.lower_ == "to" and m.type == "PhoneCall":
@@ -331,8 +340,10 @@ class _Reader:
                 return "planned"  # headline style: "Lula to make state visit to France"
         return None
 
-    def _date(self, scope: list[Token], status: str | None) -> DateRange | None:
+    def _date(self, scope: list[Token], status: str | None, trigger: Token | None = None) -> DateRange | None:
         tense = {"planned": "future", "occurred": "past"}.get(status or "")
+        if tense is None and trigger is not None and self.clause_head(trigger).tag_ in {"VBZ", "VBP"}:
+            tense = "future"  # "the summit closes on Tuesday": a schedule points forward
         seen: set[int] = set()
         for token in scope:
             if token.ent_type_ not in {"DATE", "TIME"} or token.i in seen:  # "Sunday morning" is a TIME

@@ -174,6 +174,9 @@ def _trade_verb(r: _Reader, verb: Token, lemma: str) -> None:
             others += [k for m in child.children if m.dep_ in {"amod", "compound"} for k in r.actors(m)]
     if lemma in RELY_VERBS and not any(c.lower_ == "for" for c in verb.children):
         return
+    if lemma in SELL_VERBS and any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+        # "Japan supplied the Philippines with patrol vessels": the object is the buyer
+        others += [k for c in verb.children if c.dep_ == "dobj" for k in r.actors(c)]
     if lemma in SELL_VERBS:
         r.add_all(subjects, "suppliesTo", others, verb.sent)
     else:
@@ -215,7 +218,8 @@ def _located_in_text(r: _Reader) -> None:
             continue
         if ta == "City" and tb == "City" or (ta == "Place" and tb == "Place" and between[0].text == ","):
             continue
-        if r.entities[ka].gaz is not None and tb == "Country":
+        known = r.entities[ka].gaz
+        if known is not None and tb == "Country" and dict(r.entities[kb].gaz.ids if r.entities[kb].gaz else ()).get("iso3166") != known.country:
             continue  # the gazetteer knows better where a known place is
         r.add(ka, "locatedIn", kb, a.sent)
 
