@@ -37,6 +37,10 @@ LOWERCASE_SITES = frozenset(
     "plant refinery field base temple airport port station dam mine terminal pipeline palace reactor "
     "shipyard cosmodrome shoal".split()
 )
+PRODUCT_NOUNS = frozenset(
+    "jet jets fighter fighters missile missiles system systems launcher launchers tank tanks drone drones "
+    "aircraft helicopter helicopters vaccine vaccines rifle rifles warship warships submarine submarines".split()
+)
 REGION_WORDS = frozenset("state province region prefecture oblast county district territory".split())
 ORG_WORDS = frozenset(
     "institute university ministry council commission committee bank party agency company corporation "
@@ -135,6 +139,8 @@ def fix_entities(doc: Doc, is_heading: Callable[[Span], bool]) -> tuple[Span, ..
             continue  # "Energy Minister X": part of a title, not an organisation
         if gaz is None and label != "PERSON" and _is_document_name(span):
             continue  # "the Abraham Accords", "Paris Agreement": a text, not an actor
+        if gaz is None and span.end < len(doc) and doc[span.end].lower_ in PRODUCT_NOUNS:
+            continue  # "Eurofighter Typhoon jets", "Patriot systems": products
         if gaz is not None and not (label == "PERSON" and gaz.type == "City" and len(span) == 1):
             label = _SPACY_LABEL[gaz.type]
         elif label != "NORP":
@@ -286,7 +292,9 @@ def _relabel_known_people(doc: Doc, spans: list[Span], people: set[str]) -> list
     covered: set[int] = set()
     for span in spans:
         names = [t for t in span if t.text in people]
-        if span.label_ in {"GPE", "ORG", "FAC", "LOC", "NORP"} and names and _gaz_lookup(span.text) is None:
+        gaz = _gaz_lookup(span.text)
+        minor = gaz is None or (gaz.type in {"City", "Place"} and _minor_city(gaz) or gaz.type == "Place" and gaz.country)
+        if span.label_ in {"GPE", "ORG", "FAC", "LOC", "NORP"} and names and minor:
             if all(t.text in people or t.text in _DASHES for t in span):
                 for t in names:
                     out.append(Span(doc, t.i, t.i + 1, label="PERSON"))

@@ -237,7 +237,7 @@ class _Reader:
                 for child in trigger.head.children:
                     if child.dep_ == "nsubj":
                         candidates += self.entity_keys(child, PARTICIPANT_TYPES)
-            if not candidates and m.type == "Visit" and trigger.dep_ == "pobj" and trigger.head.head.pos_ == "VERB":
+            if not candidates and m.type == "Visit" and trigger.dep_ == "pobj" and trigger.head.head.pos_ in {"VERB", "AUX"}:
                 # "He arrived in Manila after a two-day visit to Vietnam": the subject travelled
                 for child in trigger.head.head.children:
                     if child.dep_ in {"nsubj", "nsubjpass"}:
