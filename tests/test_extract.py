@@ -273,3 +273,10 @@ def test_the_title_refers_back_to_the_titled_person(nlp):
     (row,) = [r for r in event_rows(x, labels) if r[0] == "PhoneCall"]
     assert row[1] == "Friedrich Merz"
     assert row[2] == ("Friedrich Merz", "Recep Tayyip Erdogan")
+
+
+def test_each_destination_of_a_trip_is_a_visit(nlp):
+    text = "Foreign Minister Wang Yi will travel to Berlin for talks with Johann Wadephul, and to Paris."
+    x, labels = run(nlp, text, published="2025-06-27")
+    visits = sorted((r[3], r[6]) for r in event_rows(x, labels) if r[0] == "Visit")
+    assert visits == [("Berlin", "planned"), ("Paris", "planned")]

@@ -64,7 +64,7 @@ def extract_events(
 ) -> list[Event]:
     """Events of one parsed document, merged per real event."""
     reader = _Reader(doc, entities, token_keys, published)
-    mentions = [m for m in (reader.read(t) for t in doc.spans.get("kg_triggers", [])) if m is not None]
+    mentions = [m for t in doc.spans.get("kg_triggers", []) for m in reader.read(t)]
     return _merge(_fold_nested(mentions, doc), doc_id, entities, published)
 
 
@@ -194,24 +194,40 @@ class _Reader:
         return token.i in self.trigger_tokens
 
     # -- reading one trigger ----------------------------------------------------------
-    def read(self, span: Span) -> _Mention | None:
+    def read(self, span: Span) -> list[_Mention]:
+        """The mentions a trigger makes: none, one, or one per destination of a trip."""
         trigger = span.root
         if any(c.dep_ == "neg" for c in trigger.children) or any(
             c.dep_ == "neg" for c in self.clause_head(trigger).children
         ):
-            return None
+            return []
         m = _Mention(span.label_, trigger.i, trigger.sent)
         scope = self.scope(trigger)
         self._agents(m, trigger, scope)
         self._participants(m, trigger, scope)
         self._place(m, trigger, scope)
         if not self._valid(m, trigger):
-            return None
+            return []
         m.status = self._status(trigger)
         m.date = self._date(scope, m.status, trigger)
         if m.status is None and _after(m.date, self.published):
             m.status = "planned"
-        return m
+        return [m, *self._further_destinations(m, trigger)]
+
+    def _further_destinations(self, m: _Mention, trigger: Token) -> list[_Mention]:
+        """"travel to Tokyo on Monday and then to Gyeongju": a second visit, its date unknown."""
+        if m.type != "Visit" or m.place is None:
+            return []
+        preps = [c for p in trigger.children if p.dep_ == "prep" and p.lower_ == "to" for c in p.conjuncts]
+        preps += [c for c in trigger.children if c.dep_ == "conj" and c.lower_ == "to"]  # "…, and to Paris"
+        out = []
+        for prep in preps:
+            for pobj in prep.children:
+                key = self.key(pobj)
+                if pobj.dep_ == "pobj" and self.type_of(key) in PLACE_TYPES - {"Organization"} and key != m.place:
+                    visitor = [m.agent] if m.agent else []
+                    out.append(replace(m, place=key, date=None, participants=visitor))
+        return out
 
     def _agents(self, m: _Mention, trigger: Token, scope: list[Token]) -> None:
         candidates: list[str] = []
