@@ -276,7 +276,10 @@ def test_the_title_refers_back_to_the_titled_person(nlp):
 
 
 def test_each_destination_of_a_trip_is_a_visit(nlp):
-    text = "Foreign Minister Wang Yi will travel to Berlin for talks with Johann Wadephul, and to Paris."
+    text = (
+        "Chinese Foreign Minister Wang Yi will travel to Berlin for talks with Johann Wadephul, "
+        "and to Paris, where he is expected to meet President Emmanuel Macron."
+    )
     x, labels = run(nlp, text, published="2025-06-27")
     visits = sorted((r[3], r[6]) for r in event_rows(x, labels) if r[0] == "Visit")
     assert visits == [("Berlin", "planned"), ("Paris", "planned")]
