@@ -18,6 +18,14 @@ Every text goes through the same steps:
    alone on a line near the top gives the publication date and is removed;
 4. :func:`find_title`: a headline-like first paragraph gives the title. The
    title line stays in the text: it is content, and it may mention entities.
+
+Size is bounded: a document whose text (as read, before cleaning) is longer
+than ``max_chars`` (:data:`DEFAULT_MAX_CHARS`, spaCy's own default limit) is
+skipped with a warning giving its size, and a paragraph longer than
+:data:`PARAGRAPH_CHARS` is cut into paragraphs at sentence ends or spaces
+(:func:`split_paragraph`), so the parser never sees an endless sentence.
+Lone surrogates (from a non-UTF-8 file name or a ``"\\ud800"`` escape in
+JSON) become U+FFFD in every field, so every output format can encode them.
 """
 
 from __future__ import annotations
@@ -35,13 +43,27 @@ from pathlib import Path
 import ftfy
 
 from .errors import Warnings
+from .keys import document_key
 from .model import Document
 
-__all__ = ["SUFFIXES", "read_documents", "clean_text", "find_published", "find_title"]
+__all__ = [
+    "SUFFIXES",
+    "DEFAULT_MAX_CHARS",
+    "PARAGRAPH_CHARS",
+    "read_documents",
+    "clean_text",
+    "split_paragraph",
+    "find_published",
+    "find_title",
+]
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
 _MARKDOWN = (".md", ".markdown")
 _HTML = (".html", ".htm")
+_JSONL_FIELDS = ("id", "text", "title", "published", "url")
+
+DEFAULT_MAX_CHARS = 1_000_000  # the default of spaCy's nlp.max_length
+PARAGRAPH_CHARS = 10_000
 
 Report = Callable[[str], None]
 
@@ -52,7 +74,7 @@ Report = Callable[[str], None]
 
 
 def read_documents(
-    paths: Iterable[str | Path], on_problem: Report | None = None
+    paths: Iterable[str | Path], on_problem: Report | None = None, *, max_chars: int = DEFAULT_MAX_CHARS
 ) -> Iterator[Document]:
     """Yield one clean :class:`Document` per readable input document.
 
@@ -63,24 +85,42 @@ def read_documents(
         order; only files with a suffix in :data:`SUFFIXES` are read there.
     on_problem : callable, optional
         Called with one line (a :class:`kg.errors.Warnings` message) for each
-        missing path, unreadable/binary/empty file, bad JSONL record or
-        duplicate id. Defaults to :func:`warnings.warn`.
+        missing path, unreadable/binary/empty/too long file, bad JSONL record,
+        duplicate id or id clash. Defaults to :func:`warnings.warn`.
+    max_chars : int, optional
+        A document whose text is longer than this (before cleaning; for HTML
+        the extracted text, for JSONL the ``text`` field) is skipped. A
+        ``.txt``/``.md`` file of more than four bytes per allowed character is
+        skipped without being read.
 
     Notes
     -----
     Documents are streamed. When two documents share an id the later one
     wins: an earlier occurrence is held back until the later one is read, and
-    is yielded after all if the later one turns out to be unusable.
+    is yielded after all if the later one turns out to be unusable. Of two
+    different ids that would give one document IRI (:func:`kg.keys.document_key`:
+    "Report 1" and "report-1"), the first read is kept and the other skipped.
     """
     report: Report = on_problem or _warn
     files = _input_files([paths] if isinstance(paths, (str, Path)) else paths, report)
+    owners: dict[str, tuple[str, str | None]] = {}  # document key -> (the id that has it, its source)
+    for doc in _latest_documents(files, report, max_chars):
+        owner, owner_source = owners.setdefault(document_key(doc.id), (doc.id, doc.source))
+        if owner != doc.id:
+            report(Warnings.W017.format(source=doc.source, id=doc.id, other=owner, other_source=owner_source))
+            continue
+        yield doc
+
+
+def _latest_documents(files: list[Path], report: Report, max_chars: int) -> Iterator[Document]:
+    """The documents of ``files``; of several with one id, the later (see :func:`read_documents`)."""
     last: dict[str, tuple[int, int]] = {}
     for index, path in enumerate(files):
         for position, doc_id in _planned_ids(index, path):
             last[doc_id] = position
     pending: dict[str, tuple[tuple[int, int], Document]] = {}
     for index, path in enumerate(files):
-        for position, doc in _file_documents(index, path, report):
+        for position, doc in _guarded(path, _file_documents(index, path, report, max_chars), report):
             if doc.id in pending:
                 earlier_position, earlier = pending.pop(doc.id)
                 if earlier_position[0] == index and earlier_position[1]:
@@ -132,7 +172,35 @@ def clean_text(text: str) -> str:
         seen.add(key)
         blocks[-1].append(line)
     paragraphs = [p for block in blocks for p in _join_wrapped(block)]
-    return "\n\n".join(paragraphs)
+    return "\n\n".join(piece for p in paragraphs for piece in split_paragraph(p))
+
+
+def split_paragraph(text: str, limit: int = PARAGRAPH_CHARS) -> list[str]:
+    """Cut ``text`` into pieces of at most ``limit`` characters.
+
+    A cut goes after the last sentence end (``.``, ``!`` or ``?`` before a
+    space) in the second half of the window, else at its last space, else
+    (one "word" longer than ``limit``) at ``limit``. The spaces at a cut are
+    dropped; nothing else is. :func:`clean_text` makes each piece a paragraph
+    of its own, so no sentence the parser sees is longer than ``limit``.
+
+    >>> split_paragraph("One two. Three four five six.", limit=14)
+    ['One two.', 'Three four', 'five six.']
+    """
+    pieces: list[str] = []
+    start = _SPACES.match(text).end()
+    while len(text) - start > limit:
+        end = start + limit
+        cut = max(text.rfind(stop, start + limit // 2, end + 1) for stop in (". ", "! ", "? "))
+        if cut >= 0:
+            cut += 1
+        else:
+            cut = text.rfind(" ", start + 1, end + 1)
+            cut = end if cut < 0 else cut
+        pieces.append(text[start:cut].rstrip())
+        start = _SPACES.match(text, cut).end()
+    pieces.append(text[start:].rstrip())
+    return [piece for piece in pieces if piece]
 
 
 def find_published(text: str) -> tuple[str | None, str]:
@@ -209,6 +277,15 @@ def _warn(message: str) -> None:
     warnings.warn(message, UserWarning, stacklevel=3)
 
 
+def _guarded(path: Path, documents: Iterator, report: Report) -> Iterator:
+    """``documents`` of ``path``; an unexpected error skips the rest of that file, not the build."""
+    try:
+        yield from documents
+    except Exception as error:  # noqa: BLE001 - a bug met on one input must not stop the others
+        reason = " ".join(f"{type(error).__name__}: {error}".split())[:300]
+        report(Warnings.W001.format(path=path, reason=f"cannot process ({reason})"))
+
+
 def _input_files(paths: Iterable[str | Path], report: Report) -> list[Path]:
     files: list[Path] = []
     seen: set[Path] = set()
@@ -226,15 +303,26 @@ def _input_files(paths: Iterable[str | Path], report: Report) -> list[Path]:
                 report(Warnings.W009.format(path=path, suffix=path.suffix or "(none)", suffixes=", ".join(SUFFIXES)))
                 continue
             found = [path]
+        elif os.path.islink(path):  # a dangling link or a link loop
+            report(Warnings.W001.format(path=path, reason=f"cannot read ({_stat_error(path)})"))
+            continue
         else:
             report(Warnings.W008.format(path=path))
             continue
         for file in found:
-            resolved = file.resolve()
+            resolved = Path(os.path.realpath(file))  # never raises, even on a symlink loop
             if resolved not in seen:
                 seen.add(resolved)
                 files.append(file)
     return files
+
+
+def _stat_error(path: Path) -> str:
+    try:
+        os.stat(path)
+    except OSError as error:
+        return error.strerror or str(error)
+    return "unknown error"
 
 
 def _walk(root: Path, report: Report) -> list[Path]:
@@ -242,7 +330,15 @@ def _walk(root: Path, report: Report) -> list[Path]:
         report(Warnings.W001.format(path=error.filename, reason=f"cannot read ({error.strerror or error})"))
 
     found = []
-    for folder, dirnames, filenames in os.walk(root, onerror=unreadable):
+    visited: dict[str, str] = {}  # real path -> the folder first read there
+    for folder, dirnames, filenames in os.walk(root, onerror=unreadable, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in visited:  # a second way into a folder: its files are read once
+            if folder.startswith(visited[real] + os.sep):  # a link back to a folder it is in
+                report(Warnings.W015.format(path=folder, target=visited[real]))
+            dirnames[:] = []
+            continue
+        visited[real] = folder
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         for name in filenames:
             if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES:
@@ -253,24 +349,30 @@ def _walk(root: Path, report: Report) -> list[Path]:
 def _planned_ids(index: int, path: Path) -> Iterator[tuple[tuple[int, int], str]]:
     """The id (and position) of every document ``path`` should yield; silent."""
     if path.suffix.lower() != ".jsonl":
-        yield (index, 0), path.stem
+        yield (index, 0), _scrub(path.stem)
         return
     text = _read_text(path, lambda message: None)
     for line_no, record in _jsonl_records(text or ""):
         if isinstance(record, dict) and isinstance(record.get("text"), str):
-            yield (index, line_no), _record_id(record, path, line_no, lambda message: None)
+            yield (index, line_no), _scrub(_record_id(record, path, line_no, lambda message: None))
 
 
-def _file_documents(index: int, path: Path, report: Report) -> Iterator[tuple[tuple[int, int], Document]]:
-    text = _read_text(path, report)
+def _file_documents(
+    index: int, path: Path, report: Report, max_chars: int = DEFAULT_MAX_CHARS
+) -> Iterator[tuple[tuple[int, int], Document]]:
+    suffix = path.suffix.lower()
+    plain = suffix not in _HTML and suffix != ".jsonl"
+    text = _read_text(path, report, max_bytes=4 * max_chars + 4 if plain else None, max_chars=max_chars)
     if text is None:
         return
     if not text.strip():
         report(Warnings.W001.format(path=path, reason="empty file"))
         return
-    suffix = path.suffix.lower()
     if suffix == ".jsonl":
-        yield from _jsonl_documents(index, path, text, report)
+        yield from _jsonl_documents(index, path, text, report, max_chars)
+        return
+    if plain and len(text) > max_chars:
+        report(Warnings.W013.format(path=path, size=f"{len(text):,} characters", limit=max_chars))
         return
     if suffix in _MARKDOWN:
         body, title, published, url = _from_markdown(text)
@@ -278,6 +380,9 @@ def _file_documents(index: int, path: Path, report: Report) -> Iterator[tuple[tu
         body, title, published, url = _from_html(text)
     else:
         body, title, published, url = text, None, None, None
+    if len(body) > max_chars:
+        report(Warnings.W013.format(path=path, size=f"{len(body):,} characters of text", limit=max_chars))
+        return
     doc = _make_document(path.stem, body, str(path), title=title, published=published, url=url)
     if doc is None:
         report(Warnings.W003.format(path=path))
@@ -285,7 +390,10 @@ def _file_documents(index: int, path: Path, report: Report) -> Iterator[tuple[tu
     yield (index, 0), doc
 
 
-def _jsonl_documents(index: int, path: Path, text: str, report: Report) -> Iterator[tuple[tuple[int, int], Document]]:
+def _jsonl_documents(
+    index: int, path: Path, text: str, report: Report, max_chars: int = DEFAULT_MAX_CHARS
+) -> Iterator[tuple[tuple[int, int], Document]]:
+    unknown: set[str] = set()
     for line_no, record in _jsonl_records(text):
         where = {"path": path, "line": line_no}
         if isinstance(record, Exception):
@@ -294,6 +402,7 @@ def _jsonl_documents(index: int, path: Path, text: str, report: Report) -> Itera
         if not isinstance(record, dict):
             report(Warnings.W002.format(**where, reason="the record is not a JSON object"))
             continue
+        unknown.update(name for name in record if name not in _JSONL_FIELDS)
         body = record.get("text")
         if not isinstance(body, str):
             reason = "no 'text' field" if body is None else "'text' is not a string"
@@ -301,6 +410,10 @@ def _jsonl_documents(index: int, path: Path, text: str, report: Report) -> Itera
             continue
         if not body.strip():
             report(Warnings.W002.format(**where, reason="empty 'text'"))
+            continue
+        if len(body) > max_chars:
+            size = f"'text' has {len(body):,} characters"
+            report(Warnings.W013.format(path=f"{path} line {line_no}", size=size, limit=max_chars))
             continue
         doc_id = _record_id(record, path, line_no, report)
         fields = {}
@@ -324,6 +437,9 @@ def _jsonl_documents(index: int, path: Path, text: str, report: Report) -> Itera
             report(Warnings.W002.format(**where, reason="no text left after cleaning"))
             continue
         yield (index, line_no), doc
+    if unknown:
+        fields = ", ".join(repr(_scrub(name)) for name in sorted(unknown))
+        report(Warnings.W014.format(path=path, fields=fields))
 
 
 def _jsonl_records(text: str) -> Iterator[tuple[int, object]]:
@@ -362,13 +478,18 @@ def _make_document(
         return None
     title = _clean_title(title) if title else None
     return Document(
-        id=doc_id,
-        text=text,
-        title=title or find_title(text),
+        id=_scrub(doc_id),
+        text=_scrub(text),
+        title=_scrub(title or find_title(text)),
         published=published or header_date,
-        url=url,
-        source=source,
+        url=_scrub(url),
+        source=_scrub(source),
     )
+
+
+def _scrub(value: str | None) -> str | None:
+    """``value`` with lone surrogates (unencodable in UTF-8) replaced by U+FFFD."""
+    return _SURROGATE.sub("\ufffd", value) if value else value
 
 
 def _clean_title(title: str) -> str | None:
@@ -408,10 +529,15 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SPACES = re.compile(r"\s*")
 
 
-def _read_text(path: Path, report: Report) -> str | None:
+def _read_text(path: Path, report: Report, *, max_bytes: int | None = None, max_chars: int = 0) -> str | None:
     try:
+        if max_bytes is not None and (size := path.stat().st_size) > max_bytes:
+            report(Warnings.W013.format(path=path, size=f"{size:,} bytes", limit=max_chars))
+            return None
         data = path.read_bytes()
     except OSError as error:
         report(Warnings.W001.format(path=path, reason=f"cannot read ({error.strerror or error})"))
@@ -433,7 +559,7 @@ def _decode(data: bytes, *, html: bool = False) -> tuple[str | None, str | None,
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(codec), None, None
+                return data.decode(codec), None if codec == "utf-8-sig" else codec.upper(), None
             except UnicodeDecodeError:
                 return None, None, f"invalid {codec.split('-sig')[0].upper()} text"
     for magic, kind in _MAGIC:
@@ -487,6 +613,7 @@ def _utf16_without_bom(head: bytes) -> str | None:
 
 _HTML_SNIFF = re.compile(r"^\s*(?:<!doctype html|<html\b|<\?xml[^>]*>\s*<html\b)|<(?:p|div|br|article|body)\b[^>]*>", re.I)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _TITLE_META = ("og:title", "twitter:title", "dc.title", "title")
 _DATE_META = (
     "article:published_time",
@@ -521,6 +648,7 @@ def _looks_like_html(text: str) -> bool:
 def _from_html(html: str) -> tuple[str, str | None, str | None, str | None]:
     """``(text, title, published, url)`` from an HTML page."""
     html = _XML_DECLARATION.sub("", html, count=1)  # lxml refuses str input that declares an encoding
+    html = _NOT_XML.sub("", html)  # nor will it hold control characters in a tree
     meta = _html_meta(html)
     text, title, date = "", None, None
     try:

@@ -12,6 +12,8 @@ base IRI as they are, and two builds on different days give the same IRIs.
 'krakow-script'
 >>> entity_key("Person", "Vladimir Putin")
 'person:vladimir-putin'
+>>> document_key("004_acbfd2107952de65")
+'004-acbfd2107952de65'
 """
 
 from __future__ import annotations
@@ -23,13 +25,25 @@ import unicodedata
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
 
-def slug(text: str) -> str:
-    """Lower-case ASCII words joined by hyphens; a hash when nothing is left."""
+def slug(text: str, limit: int | None = 80) -> str:
+    """Lower-case ASCII words joined by hyphens (at most ``limit`` characters); a hash when nothing is left."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     out = _NON_SLUG.sub("-", folded.lower()).strip("-")
     if not out:
-        out = "x" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
-    return out[:80].rstrip("-")
+        out = "x" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    return out[:limit].rstrip("-") if limit else out
+
+
+def document_key(doc_id: str) -> str:
+    """The slug of a document id for its IRI; a long id keeps a digest of the rest.
+
+    Ids that differ only beyond the 80th character (long URLs of one site) so
+    get different keys. Ids that differ only in case, accents or punctuation
+    ("Report 1", "report-1") share one: :func:`kg.ingest.read_documents`
+    keeps the first of such documents and names the others.
+    """
+    key = slug(doc_id, limit=None)
+    return key if len(key) <= 80 else f"{key[:63].rstrip('-')}-{digest(doc_id)}"
 
 
 def entity_key(entity_type: str, name: str, external_id: str | None = None) -> str:
@@ -41,4 +55,4 @@ def entity_key(entity_type: str, name: str, external_id: str | None = None) -> s
 def digest(*parts: object, length: int = 16) -> str:
     """A short stable hash of ``parts`` (for event and statement ids)."""
     joined = "\x1f".join("" if p is None else str(p) for p in parts)
-    return hashlib.sha1(joined.encode("utf-8")).hexdigest()[:length]
+    return hashlib.sha1(joined.encode("utf-8", "surrogatepass")).hexdigest()[:length]

@@ -25,7 +25,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from .errors import Errors, KgError
 from .formats import rdf_format
-from .keys import digest, slug
+from .keys import digest, document_key, slug
 from .model import ENTITY_TYPES, EVENT_TYPES, RELATION_TYPES, STATUSES, Corpus, Entity, Event, Relation, Span
 from .ontology import KG, KGR, PREFIXES, SCHEMA
 
@@ -74,7 +74,7 @@ def entity_iri(key: str) -> URIRef:
 
 def document_iri(doc_id: str) -> URIRef:
     """The IRI of a document (and of its named graph), e.g. ``kgr:doc/004-acbfd2107952de65``."""
-    return KGR[f"doc/{slug(doc_id)}"]
+    return KGR[f"doc/{document_key(doc_id)}"]
 
 
 def event_iri(event: Event) -> URIRef:
@@ -325,11 +325,12 @@ def write_dataset(dataset: Dataset, path: str | Path) -> Path:
 
     ``.trig``, ``.nq`` and ``.jsonld`` keep the named graphs; ``.ttl`` and ``.nt``
     get the union. The file appears complete or not at all: it is written to a
-    temporary file next to it and renamed.
+    temporary file next to it and renamed. Lone surrogates in literals are
+    written as U+FFFD (see :func:`_encodable`).
     """
     path = Path(path)
     fmt, keeps_graphs = rdf_format(path)
-    data = dataset if keeps_graphs else union_graph(dataset)
+    data = _encodable(dataset if keeps_graphs else union_graph(dataset))
     # JSON-LD gets kg's prefixes as its context, not the dozens rdflib binds by default.
     options = {"context": {prefix: str(ns) for prefix, ns in PREFIXES.items()}} if fmt == "json-ld" else {}
     try:
@@ -345,6 +346,37 @@ def write_dataset(dataset: Dataset, path: str | Path) -> Path:
     except OSError as exc:
         raise KgError(Errors.E009.format(path=path, reason=exc.strerror or exc)) from exc
     return path
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _encodable(data: Graph) -> Graph:
+    """``data``, or a copy of it whose literals have lone surrogates replaced by U+FFFD.
+
+    UTF-8 cannot encode a lone surrogate: rdflib would write "?" in its place,
+    or stop half-way through an N-Triples file. Every other character is
+    escaped or written as it is by rdflib's serialisers and parses back.
+    """
+    if not any(isinstance(o, Literal) and _SURROGATE.search(o) for o in data.objects()):
+        return data
+
+    def fix(term):
+        if not isinstance(term, Literal) or not _SURROGATE.search(term):
+            return term
+        return Literal(_SURROGATE.sub("\ufffd", term), lang=term.language, datatype=term.datatype)
+
+    if not isinstance(data, Dataset):
+        copy = Graph()
+        for prefix, namespace in data.namespaces():
+            copy.bind(prefix, namespace, override=True, replace=True)
+        for s, p, o in data:
+            copy.add((s, p, fix(o)))
+        return copy
+    copy = new_dataset()
+    for s, p, o, g in data.quads((None, None, None, None)):
+        copy.add((s, p, fix(o), g))
+    return copy
 
 
 def load_dataset(path: str | Path) -> Dataset:
