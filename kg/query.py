@@ -29,6 +29,7 @@ from rdflib.plugins.sparql.parserutils import CompValue
 from .errors import Errors, KgError
 from .ontology import PREFIXES as _NAMESPACES
 from .ontology import ontology_dir
+from .store.base import Store
 
 __all__ = [
     "PREFIXES",
@@ -89,19 +90,18 @@ def with_prefixes(sparql: str) -> str:
 
 
 def run_query(dataset, sparql: str) -> QueryResult:
-    """Run ``sparql`` on ``dataset`` (an ``rdflib`` graph or dataset).
+    """Run ``sparql`` on ``dataset`` (an ``rdflib`` graph or dataset, or a :class:`kg.store.Store`,
+    which evaluates the query itself: Oxigraph is much faster than rdflib).
 
     Raises :class:`KgError` ``E010`` with the parser's message, line and column
     when the query is malformed (or fails while being evaluated).
     """
     text = with_prefixes(sparql)
     shift = 0 if text is sparql else 1
+    native = isinstance(dataset, Store)  # it parses the query itself; rdflib only explains its errors
+    prepared = None if native else _parse(text, sparql, shift)
     try:
-        prepared = _prepare(text)
-    except Exception as exc:  # pyparsing and rdflib raise many types; the user needs one line
-        raise KgError(Errors.E010.format(reason=_reason(exc, sparql, shift))) from None
-    try:
-        result = dataset.query(prepared)
+        result = dataset.query(text) if native else dataset.query(prepared)
         if result.type == "ASK":
             return QueryResult(["ask"], [(bool(result.askAnswer),)])
         if result.type in ("CONSTRUCT", "DESCRIBE"):
@@ -109,6 +109,10 @@ def run_query(dataset, sparql: str) -> QueryResult:
             return QueryResult(list(TRIPLE_COLUMNS), rows)
         columns = [str(v) for v in result.vars]
         rows = [tuple(_plain(row[i]) for i in range(len(columns))) for row in result]
+    except KgError:
+        if native:
+            _parse(text, sparql, shift)  # rdflib's message names the line and column of a syntax error
+        raise
     except Exception as exc:  # rdflib evaluation errors (its own bugs included)
         raise KgError(Errors.E010.format(reason=f"evaluation failed: {_one_line(exc)}")) from None
     return QueryResult(columns, rows)
@@ -168,6 +172,14 @@ def _prepare(text: str):
     tree = parseQuery(text)
     traverse(tree, visitPost=_unescape_local_name)
     return translateQuery(tree)
+
+
+def _parse(text: str, sparql: str, shift: int):
+    """:func:`_prepare`; E010 with the parser's message when ``text`` (``sparql`` with prefixes) is malformed."""
+    try:
+        return _prepare(text)
+    except Exception as exc:  # pyparsing and rdflib raise many types; the user needs one line
+        raise KgError(Errors.E010.format(reason=_reason(exc, sparql, shift))) from None
 
 
 def _unescape_local_name(node) -> None:

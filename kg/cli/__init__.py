@@ -6,4 +6,4 @@ the one :data:`app`. Data goes to stdout, messages to stderr; a
 """
 
 from ._app import app  # noqa: F401
-from . import build, evaluate, query, stats, viz  # noqa: F401,E402  (each registers its commands)
+from . import build, evaluate, query, stats, store, viz  # noqa: F401,E402  (each registers its commands)

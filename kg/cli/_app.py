@@ -13,6 +13,8 @@ from ..errors import KgError
 app = typer.Typer(
     name="kg",
     help="Turn news articles into an RDF knowledge graph you can query, analyse and look at.",
+    epilog="Exit codes: 0 done; 1 error (one 'Error:' line on stderr); 3 kg build wrote the graph but "
+    "skipped some inputs (each named in a 'Warning:' line).",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,

@@ -12,8 +12,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..formats import load_dataset
 from ..query import QueryResult, read_query, run_query, to_csv, to_json
+from ..store import open_source
 from ._app import app, handle_errors
 
 
@@ -27,7 +27,8 @@ class OutputFormat(str, Enum):
 @app.command("query")
 @handle_errors
 def query(
-    graph: Annotated[Path, typer.Argument(metavar="GRAPH", help="The built graph (.ttl, .trig, .nq, .nt or .jsonld).")],
+    graph: Annotated[Path, typer.Argument(metavar="GRAPH", help="The built graph (.ttl, .trig, .nq, .nt or .jsonld) "
+                                          "or a store directory (kg build --store).")],
     sparql: Annotated[
         str,
         typer.Argument(
@@ -46,7 +47,7 @@ def query(
     The kg, kgr, rdf, rdfs, skos, xsd, dcterms, prov, schema and owl prefixes are
     declared for you, and the query sees the union of all named graphs.
     """
-    result = run_query(load_dataset(graph), read_query(sparql))
+    result = run_query(open_source(graph), read_query(sparql))
     if fmt is OutputFormat.auto:
         fmt = OutputFormat.table if sys.stdout.isatty() else OutputFormat.csv
     if fmt is OutputFormat.table:

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..formats import load_dataset
+from ..store import open_dataset
 from ..viz import write_html
 from ._app import app, err, handle_errors
 from .stats import GraphArg
@@ -27,7 +27,7 @@ def viz(
     ] = 500,
 ) -> None:
     """Write GRAPH as one self-contained HTML page: search, filters, tooltips; no network needed."""
-    drawn = write_html(load_dataset(graph), out, focus=focus, hops=hops, max_nodes=max_nodes or None,
+    drawn = write_html(open_dataset(graph), out, focus=focus, hops=hops, max_nodes=max_nodes or None,
                        title=f"kg: {graph.name}")
     cut = f" ({drawn.notice})" if drawn.notice else ""
     err.print(f"Wrote {out}: {drawn.nodes} nodes, {drawn.edges} edges{cut}", markup=False)

@@ -1,0 +1,272 @@
+"""Extraction spread over worker processes, or over a dask cluster.
+
+:func:`extract_parallel` is :func:`kg.api.extract_documents` with workers:
+documents stream in, are cut into chunks (:data:`CHUNK_SIZE` documents, so the
+cost of a task is small next to the parsing it does) and sent to
+``dask.distributed`` workers, each of which loads the spaCy pipeline once
+(:func:`kg.nlp.load_pipeline` is cached per process). At most two chunks per
+worker thread are submitted and not yet handed back, so memory stays bounded
+however long the input is; results come back in the order of the input, so
+the merged graph is the same whatever the number of workers.
+
+>>> from kg.ingest import read_documents                          # doctest: +SKIP
+>>> docs = read_documents(["corpus.jsonl"])                       # doctest: +SKIP
+>>> extractions = list(extract_parallel(docs, workers=2))         # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+from .errors import Errors, KgError, Warnings
+from .ingest import SUFFIXES
+from .model import Document, Extraction
+
+__all__ = ["CHUNK_SIZE", "extract_parallel", "count_documents"]
+
+#: Documents per task sent to a worker.
+CHUNK_SIZE = 16
+
+Report = Callable[[str], None]
+Progress = Callable[[int], None]
+
+_ADDRESS = re.compile(r"(tcp|tls)://[^\s/:]+:\d{1,5}")
+
+T = TypeVar("T")
+
+
+def extract_parallel(
+    documents: Iterable[Document],
+    *,
+    workers: int = 1,
+    scheduler: str | None = None,
+    model: str | None = None,
+    batch_size: int = 16,
+    chunk_size: int = CHUNK_SIZE,
+    progress: Progress | None = None,
+    on_problem: Report | None = None,
+) -> Iterator[Extraction]:
+    """Extract from every document, in input order, on ``workers`` processes.
+
+    Parameters
+    ----------
+    documents : iterable of Document
+        Read lazily, at most ``2 × workers × chunk_size`` documents ahead.
+    workers : int
+        With 1 and no ``scheduler``, documents are parsed in this process
+        (:func:`kg.api.extract_documents`). Otherwise a local dask cluster of
+        ``workers`` single-threaded processes is started, and closed at the end.
+    scheduler : str, optional
+        Address of a running dask scheduler (``tcp://HOST:PORT``); its workers,
+        which need kg and the spaCy model installed, do the work.
+    model : str, optional
+        spaCy pipeline (see :func:`kg.nlp.model_name`); resolved here, so
+        remote workers use the same one whatever their environment.
+    batch_size : int
+        ``nlp.pipe`` batch size within a chunk.
+    chunk_size : int
+        Documents per task.
+    progress : callable, optional
+        Called with the number of documents done so far.
+    on_problem : callable, optional
+        Called with one warning line naming the documents left out when
+        extraction fails on them (a worker error or a worker that died); the
+        other documents go on. A :class:`KgError` (a missing model) stops all.
+
+    Yields
+    ------
+    Extraction
+        One per document that could be extracted, in the order of ``documents``.
+    """
+    for name, value in (("worker count", workers), ("batch size", batch_size), ("chunk size", chunk_size)):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise KgError(Errors.E014.format(name=name, value=value, rule="a whole number of at least 1"))
+    if scheduler is not None and not _ADDRESS.fullmatch(scheduler):
+        raise KgError(Errors.E014.format(name="scheduler address", value=scheduler, rule="like tcp://HOST:PORT"))
+    if workers == 1 and scheduler is None:
+        return _in_process(documents, model, batch_size, progress)
+    from .nlp import model_name
+
+    return _distributed(documents, workers, scheduler, model_name(model), batch_size, chunk_size,
+                        progress, on_problem or _ignore)  # fmt: skip
+
+
+def count_documents(paths: Iterable[str | Path]) -> int:
+    """How many documents ``paths`` hold, cheaply: one per file, one per non-blank JSONL line.
+
+    Meant for a progress bar's total, so it is an upper bound: records that
+    turn out unusable are counted, unreadable paths are not.
+    """
+    total = 0
+    for given in paths:
+        path = Path(given)
+        files = [path] if path.is_file() else sorted(_walk(path)) if path.is_dir() else []
+        for file in files:
+            if file.suffix.lower() != ".jsonl":
+                total += file.suffix.lower() in SUFFIXES
+                continue
+            try:
+                with open(file, "rb") as handle:
+                    total += sum(1 for line in handle if line.strip())
+            except OSError:
+                continue
+    return total
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    for folder, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        yield from (Path(folder, n) for n in filenames if not n.startswith("."))
+
+
+def _ignore(message: str) -> None:
+    """The default ``on_problem``: nothing to tell."""
+
+
+def _in_process(
+    documents: Iterable[Document], model: str | None, batch_size: int, progress: Progress | None
+) -> Iterator[Extraction]:
+    from .api import extract_documents
+
+    for done, extraction in enumerate(extract_documents(documents, model=model, batch_size=batch_size), 1):
+        yield extraction
+        if progress is not None:
+            progress(done)
+
+
+def _distributed(
+    documents: Iterable[Document],
+    workers: int,
+    scheduler: str | None,
+    model: str,
+    batch_size: int,
+    chunk_size: int,
+    progress: Progress | None,
+    on_problem: Report,
+) -> Iterator[Extraction]:
+    from distributed import Client, LocalCluster, as_completed
+
+    cluster = client = None
+    try:
+        if scheduler is None:
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+            client = Client(cluster)
+        else:
+            try:
+                client = Client(scheduler, timeout=30)
+            except (OSError, TimeoutError) as exc:
+                raise KgError(Errors.E025.format(address=scheduler, reason=exc)) from None
+        window = 2 * max(1, sum(client.nthreads().values()))
+
+        def submit(chunk: list[Document]) -> Any:
+            return client.submit(_extract_chunk, chunk, model, batch_size, pure=False)
+
+        done = 0
+        for chunk, future in _in_order(_chunks(documents, chunk_size), submit, as_completed, window):
+            try:
+                extractions, problems = future.result()
+            except KgError:
+                raise
+            except Exception as exc:  # the task failed as a whole: its worker died or the chunk could not be sent
+                extractions, problems = [], [_failed(chunk, exc)]
+            finally:
+                future.release()
+            for problem in problems:
+                on_problem(problem)
+            yield from extractions
+            done += len(chunk)
+            if progress is not None:
+                progress(done)
+    finally:
+        if client is not None:
+            client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _extract_chunk(chunk: list[Document], model: str, batch_size: int) -> tuple[list[Extraction], list[str]]:
+    """The worker's task: the chunk's extractions and a warning per document that failed.
+
+    The pipeline is loaded on the first task a worker runs and cached for the
+    next ones. When the chunk fails, its documents are tried one by one, so a
+    bad document costs only itself.
+    """
+    from .api import extract_documents
+
+    try:
+        return list(extract_documents(chunk, model=model, batch_size=batch_size)), []
+    except KgError:
+        raise
+    except Exception:
+        extractions, problems = [], []
+        for document in chunk:
+            try:
+                extractions.extend(extract_documents([document], model=model))
+            except Exception as exc:
+                problems.append(_failed([document], exc))
+        return extractions, problems
+
+
+def _failed(documents: list[Document], exc: BaseException) -> str:
+    ids = ", ".join(repr(d.id) for d in documents)
+    reason = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+    return Warnings.W016.format(count=len(documents), ids=ids, reason=reason)
+
+
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+def _in_order(
+    chunks: Iterable[T],
+    submit: Callable[[T], Any],
+    as_completed: Callable[[], Any],
+    window: int,
+) -> Iterator[tuple[T, Any]]:
+    """Submit ``chunks`` and yield ``(chunk, finished future)`` in submission order.
+
+    At most ``window`` chunks are submitted and not yet yielded: a new one is
+    taken from ``chunks`` only when an earlier one is handed back, so a slow
+    chunk holds back the submissions, not the memory. ``as_completed()`` makes
+    a queue like :class:`distributed.as_completed`: ``add(future)``, and
+    iteration yields futures as they finish until none is left.
+    """
+    source = iter(chunks)
+    queue = as_completed()
+    inputs: dict[int, T] = {}
+    index: dict[int, tuple[int, Any]] = {}  # id(future) -> (position, future)
+    finished: dict[int, Any] = {}
+    submitted = handed_back = 0
+
+    def top_up() -> None:
+        nonlocal submitted
+        while submitted - handed_back < window:
+            chunk = next(source, _END)
+            if chunk is _END:
+                return
+            future = submit(chunk)
+            inputs[submitted] = chunk
+            index[id(future)] = (submitted, future)
+            submitted += 1
+            queue.add(future)
+
+    top_up()
+    for future in queue:
+        position, _ = index.pop(id(future))
+        finished[position] = future
+        ready = []
+        while handed_back in finished:
+            ready.append((inputs.pop(handed_back), finished.pop(handed_back)))
+            handed_back += 1
+        top_up()  # before handing back, so the workers stay busy meanwhile
+        yield from ready
+
+
+_END: Any = object()

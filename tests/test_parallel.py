@@ -1,0 +1,187 @@
+"""Distributed extraction (kg.parallel) and the benchmark corpus generator.
+
+Two tests start a local dask cluster (a few seconds each); the back-pressure
+logic is tested with a fake executor.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kg import parallel
+from kg.cli import app
+from kg.errors import KgError
+from kg.ingest import read_documents
+from kg.model import Document, Extraction
+from kg.parallel import count_documents, extract_parallel
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bench/ is not an installed package
+from bench.corpus import generate, write_corpus  # noqa: E402
+
+TEXTS = (
+    "President Anna Kowalski of Poland will visit Madrid on March 3 for talks with Pedro Sanchez.",
+    "Chancellor Olaf Scholz called Emmanuel Macron on Monday to discuss energy security.",
+    "Japan and India signed the Agreement on Trade and Investment in Tokyo in October 2021.",
+    "Russia supplies oil to India. Vladimir Putin is the President of Russia.",
+    "Prime Minister Narendra Modi met Lula in Brasilia on 4 May 2024.",
+    "The Kremlin said the talks in Moscow would go on next week.",
+)
+
+
+def _documents() -> list[Document]:
+    return [Document(f"doc-{i}", text, published="2025-01-15") for i, text in enumerate(TEXTS)]
+
+
+# --------------------------------------------------------------------------
+# extract_parallel
+# --------------------------------------------------------------------------
+
+
+def test_two_workers_give_the_same_extractions_in_the_same_order():
+    serial = list(extract_parallel(_documents(), workers=1))
+    seen: list[int] = []
+    problems: list[str] = []
+    spread = list(extract_parallel(_documents(), workers=2, chunk_size=2, progress=seen.append,
+                                   on_problem=problems.append))  # fmt: skip
+    assert [x.document.id for x in spread] == [f"doc-{i}" for i in range(6)]
+    assert spread == serial
+    assert any(x.events for x in spread)
+    assert seen == [2, 4, 6]
+    assert problems == []
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{"workers": 0}, {"workers": 2, "chunk_size": 0}, {"batch_size": -1}, {"scheduler": "localhost:8786"}],
+)
+def test_bad_options_raise_before_any_work(options):
+    with pytest.raises(KgError, match=r"\[E014\]"):
+        extract_parallel(iter(()), **options)
+
+
+def test_a_failing_document_costs_only_itself(monkeypatch):
+    def fake_extract_documents(documents, **options):
+        for document in documents:
+            if document.id == "doc-1":
+                raise ValueError("boom")
+            yield Extraction(document)
+
+    monkeypatch.setattr("kg.api.extract_documents", fake_extract_documents)
+    extractions, problems = parallel._extract_chunk(_documents()[:3], "any-model", 16)
+    assert [x.document.id for x in extractions] == ["doc-0", "doc-2"]
+    assert problems == ["[W016] Skipped 1 document(s) 'doc-1': extraction failed (ValueError: boom)"]
+
+
+class _FakeFuture:
+    def __init__(self, chunk):
+        self.chunk = chunk
+
+
+class _LastFirst:
+    """An ``as_completed`` stand-in where the newest future finishes first (the worst case for order)."""
+
+    running = 0  # submitted, not finished yet
+    peak = 0
+
+    def __init__(self):
+        self.pending: list[_FakeFuture] = []
+
+    def add(self, future):
+        self.pending.append(future)
+        _LastFirst.running += 1
+        _LastFirst.peak = max(_LastFirst.peak, _LastFirst.running)
+
+    def __iter__(self):
+        while self.pending:
+            _LastFirst.running -= 1
+            yield self.pending.pop()
+
+
+def test_in_order_keeps_order_and_bounds_what_is_in_flight(monkeypatch):
+    monkeypatch.setattr(_LastFirst, "running", 0)
+    monkeypatch.setattr(_LastFirst, "peak", 0)
+    pulled = []
+
+    def chunks():
+        for i in range(10):
+            pulled.append(i)
+            yield [i]
+
+    out = []
+    for chunk, future in parallel._in_order(chunks(), _FakeFuture, _LastFirst, window=3):
+        assert future.chunk is chunk
+        assert len(pulled) - len(out) <= 2 * 3  # finished chunks waiting to be handed back count too
+        out.append(chunk[0])
+    assert out == list(range(10))
+    assert _LastFirst.peak == 3
+
+
+def test_in_order_with_nothing_to_do():
+    assert list(parallel._in_order(iter(()), _FakeFuture, _LastFirst, window=4)) == []
+
+
+def test_count_documents(tmp_path):
+    (tmp_path / "a.txt").write_text("One.", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text('{"text": "x"}\n\n{"text": "y"}\n{"text": "z"}\n', encoding="utf-8")
+    (tmp_path / "c.pdf").write_bytes(b"%PDF")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "d.md").write_text("# Two", encoding="utf-8")
+    assert count_documents([tmp_path]) == 5
+    assert count_documents([tmp_path / "b.jsonl", tmp_path / "missing.txt"]) == 3
+
+
+# --------------------------------------------------------------------------
+# the CLI
+# --------------------------------------------------------------------------
+
+
+def test_build_with_two_workers_writes_the_same_bytes(tmp_path):
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text("".join(json.dumps({"id": d.id, "text": d.text}) + "\n" for d in _documents()), "utf-8")
+    runner = CliRunner()
+    outputs = []
+    for workers in ("1", "2"):
+        out = tmp_path / f"graph-{workers}.trig"
+        result = runner.invoke(app, ["build", str(corpus), "--out", str(out), "--workers", workers])
+        assert result.exit_code == 0, result.stderr
+        assert "6 documents" in result.stderr
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+
+
+def test_build_rejects_a_bad_scheduler_address(tmp_path):
+    (tmp_path / "a.txt").write_text(TEXTS[0], encoding="utf-8")
+    result = CliRunner().invoke(app, ["build", str(tmp_path), "--out", str(tmp_path / "g.nq"),
+                                      "--scheduler", "somewhere"])  # fmt: skip
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: [E014] Invalid scheduler address 'somewhere'")
+
+
+# --------------------------------------------------------------------------
+# bench/corpus.py
+# --------------------------------------------------------------------------
+
+
+def test_corpus_is_deterministic_for_a_seed(tmp_path):
+    first = write_corpus(tmp_path / "a.jsonl", 25, seed=7).read_bytes()
+    again = write_corpus(tmp_path / "b.jsonl", 25, seed=7).read_bytes()
+    other = write_corpus(tmp_path / "c.jsonl", 25, seed=8).read_bytes()
+    assert first == again
+    assert first != other
+
+
+def test_corpus_is_jsonl_that_kg_reads(tmp_path):
+    path = write_corpus(tmp_path / "c.jsonl", 30, seed=3)
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in records] == [r["id"] for r in generate(30, seed=3)]
+    problems: list[str] = []
+    documents = list(read_documents([path], on_problem=problems.append))
+    assert problems == []
+    assert [d.id for d in documents] == [r["id"] for r in records]
+    assert all(len(d.text.split()) > 100 for d in documents)
+    assert sum(d.published is not None for d in documents) > 20
