@@ -49,7 +49,7 @@ def to_networkx(dataset, *, documents=False):
     ----------
     dataset : rdflib.Graph
         A graph or dataset laid out as ``kg build`` writes it (``docs/graph.md``),
-        e.g. from :func:`kg.formats.load_dataset`.
+        e.g. from :func:`kg.rdf.load_dataset`.
     documents : bool, optional (default=False)
         Also add one node per ``kg:Document`` (``kind="document"``) with a
         "mentions" edge to every entity it mentions.

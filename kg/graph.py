@@ -31,7 +31,7 @@ from . import analyse
 from .api import BuildReport, build_corpus
 from .errors import Errors, KgError
 from .query import read_query, run_query
-from .rdf import corpus_to_dataset, load_dataset, write_dataset
+from .rdf import corpus_to_dataset, write_dataset
 from .timeline import TimelineRow, timeline
 from .viz import render_html
 
@@ -406,8 +406,10 @@ def load(path: str | Path) -> KnowledgeGraph:
 
 
 def _read(path: str | Path):
-    """The one place a path becomes a dataset (a store directory would be read here too)."""
-    return load_dataset(path)
+    """The one place a path becomes a dataset: a graph file or a store directory."""
+    from .store import open_dataset
+
+    return open_dataset(path)
 
 
 def _labels(G, node, role) -> list[str]:

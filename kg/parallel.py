@@ -63,7 +63,8 @@ def extract_parallel(
         ``workers`` single-threaded processes is started, and closed at the end.
     scheduler : str, optional
         Address of a running dask scheduler (``tcp://HOST:PORT``); its workers,
-        which need kg and the spaCy model installed, do the work.
+        which need kg and the spaCy model installed, do the work (``workers``
+        is then ignored). Connecting fails with :class:`KgError` (E025).
     model : str, optional
         spaCy pipeline (see :func:`kg.nlp.model_name`); resolved here, so
         remote workers use the same one whatever their environment.
@@ -158,7 +159,7 @@ def _distributed(
             client = Client(cluster)
         else:
             try:
-                client = Client(scheduler, timeout=30)
+                client = Client(scheduler, timeout=10)
             except (OSError, TimeoutError) as exc:
                 raise KgError(Errors.E025.format(address=scheduler, reason=exc)) from None
         window = 2 * max(1, sum(client.nthreads().values()))

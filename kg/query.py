@@ -3,7 +3,7 @@
 Every query gets the prefixes in :data:`PREFIXES` (``kg:``, ``kgr:``, ``rdfs:``,
 ``skos:``, ``xsd:``, ``dcterms:``, ``prov:``, ``schema:``, ``owl:`` …) declared for
 free; a ``PREFIX`` line in the query itself wins. Queries run over the union of
-all named graphs of the dataset :func:`kg.formats.load_dataset` returns. kg
+all named graphs of the dataset :func:`kg.rdf.load_dataset` returns. kg
 resource IRIs hold a "/" after ``kgr:``, which SPARQL writes escaped:
 ``kgr:country\\/in`` (or in full, ``<https://w3id.org/kg-news/id/country/in>``).
 

@@ -108,7 +108,7 @@ def render_html(dataset, *, focus=None, hops=1, max_nodes=500, title="kg graph",
     ----------
     dataset : rdflib.Graph
         A graph laid out as ``kg build`` writes it, e.g. from
-        :func:`kg.formats.load_dataset`.
+        :func:`kg.rdf.load_dataset`.
     focus : str, optional
         Only show the neighbourhood of the node(s) with this label or alias
         (matched like :func:`kg.analyse.find_nodes`).

@@ -19,7 +19,7 @@ from kg.analyse import (
 )
 from kg.errors import KgError
 from kg.ontology import KG, KGR
-from kg.formats import load_dataset
+from kg.rdf import load_dataset
 
 
 PUTIN, MODI = KGR["person/vladimir-putin"], KGR["person/narendra-modi"]

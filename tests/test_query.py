@@ -11,7 +11,7 @@ import pytest
 
 from kg import api
 from kg.errors import KgError
-from kg.formats import load_dataset
+from kg.rdf import load_dataset
 from kg.query import (
     PREFIXES,
     QueryResult,

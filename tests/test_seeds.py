@@ -8,7 +8,7 @@ import pytest
 
 from kg import api
 from kg.evaluate import evaluate
-from kg.formats import load_dataset
+from kg.rdf import load_dataset
 from kg.ingest import read_documents
 from kg.validate import validate
 

@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..analyse import summary, to_networkx
-from ..formats import load_dataset
+from ..store import open_dataset
 from ..timeline import timeline
 from ._app import app, err, handle_errors
 
@@ -37,7 +37,7 @@ def stats(
     as_json: JsonOpt = False,
 ) -> None:
     """Count nodes by class, rank central entities, list communities and connect two names."""
-    report = summary(to_networkx(load_dataset(graph), documents=True), top=top, path=path)
+    report = summary(to_networkx(open_dataset(graph), documents=True), top=top, path=path)
     if as_json:
         _print_json(report)
         return
@@ -61,7 +61,7 @@ def timeline_command(
     as_json: JsonOpt = False,
 ) -> None:
     """List the events of a graph in date order: date, type, label, status, place, participants, source."""
-    rows = timeline(load_dataset(graph), entity=entity)
+    rows = timeline(open_dataset(graph), entity=entity)
     if as_json:
         _print_json([asdict(row) for row in rows])
     elif rows:

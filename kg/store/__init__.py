@@ -58,7 +58,7 @@ def open_source(path: str | Path) -> Any:
         from .oxigraph import OxigraphStore
 
         return OxigraphStore.open(path, read_only=True)
-    from ..formats import load_dataset
+    from ..rdf import load_dataset
 
     return load_dataset(path)
 
