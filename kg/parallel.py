@@ -155,7 +155,9 @@ def _distributed(
     cluster = client = None
     try:
         if scheduler is None:
-            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+            # everything on loopback: the scheduler, and its HTTP server on a free port
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                   host="127.0.0.1", dashboard_address="127.0.0.1:0")
             client = Client(cluster)
         else:
             try:
