@@ -103,6 +103,7 @@ class StoreSummary:
     documents: int = 0  # documents in the store
     entities: int = 0  # entities in the store
     triples: int = 0  # statements in all graphs (a triple in two graphs counts twice)
+    resumed: int = 0  # documents skipped by --resume because the store already had them
 
 
 def build_into_store(
@@ -116,6 +117,7 @@ def build_into_store(
     scheduler: str | None = None,
     progress: Callable[[int], None] | None = None,
     batch_size: int = 256,
+    resume: bool = False,
 ) -> StoreSummary:
     """Add every input to the Oxigraph store in ``store_dir`` (created if needed).
 
@@ -126,16 +128,35 @@ def build_into_store(
     ``batch_size`` at a time, so memory does not grow with the input; other
     arguments are as for :func:`build_corpus`. Raises :class:`KgError` E004
     when nothing could be read (the store is then left untouched).
+
+    ``resume=True`` skips documents the store already holds: after an
+    interrupted build, running it again with ``resume`` adds only what is
+    missing (a document is written whole, with its batch, or not at all from
+    the reader's point of view: re-adding replaces, so nothing is duplicated).
     """
     from itertools import islice
 
     from .parallel import extract_parallel
     from .store.incremental import StoreWriter
-    from .store.oxigraph import OxigraphStore
+    from .store.oxigraph import OxigraphStore, is_store_dir
 
     report = report if report is not None else BuildReport()
     summary = StoreSummary(Path(store_dir))
     documents = read_documents([Path(p) for p in paths], on_problem=report.problem, max_chars=max_chars)
+    if resume and is_store_dir(store_dir):
+        stored = OxigraphStore.open(store_dir, read_only=True)
+        done = set(stored.document_ids())
+        stored.close()
+        summary.resumed = 0
+
+        def missing(docs: Iterable[Document]) -> Iterator[Document]:
+            for document in docs:
+                if document.id in done:
+                    summary.resumed += 1
+                else:
+                    yield document
+
+        documents = missing(documents)
     extractions = extract_parallel(documents, workers=workers, scheduler=scheduler, model=model,
                                    progress=progress, on_problem=report.problem)  # fmt: skip
     writer = None
@@ -145,8 +166,9 @@ def build_into_store(
             added, replaced = writer.add(batch)
             summary.added, summary.replaced = summary.added + added, summary.replaced + replaced
             report.documents += len(batch)
-        if writer is None:
+        if writer is None and not summary.resumed:
             raise KgError(Errors.E004)
+        writer = writer or StoreWriter(OxigraphStore(store_dir))
         summary.documents = len(writer.store.document_ids())
         summary.entities, summary.triples = len(writer.known), len(writer.store)
     finally:

@@ -36,6 +36,8 @@ def build(
                                          "(a local dask cluster); 1 works in this process.")] = 1,
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", metavar="tcp://HOST:PORT", help="A running "
                                                      "dask scheduler whose workers do the extraction.")] = None,
+    resume: Annotated[bool, typer.Option("--resume", help="With --store: skip documents the store already "
+                                         "holds (continue an interrupted build).")] = False,
 ) -> None:
     """Build one merged RDF graph from news articles: a file (--out), or into a store (--store) that later
     builds add to.
@@ -52,7 +54,7 @@ def build(
     try:
         with document_progress(inputs) as progress:
             if store is not None:
-                summary = api.build_into_store(inputs, store, progress=progress, **options)
+                summary = api.build_into_store(inputs, store, progress=progress, resume=resume, **options)
             else:
                 corpus = api.build_corpus(inputs, progress=progress, **options)
     finally:
@@ -70,6 +72,8 @@ def build(
 
 def _stored(summary: api.StoreSummary, out: Optional[Path]) -> None:
     """Say what ``kg build --store`` did; with ``--out``, export the whole store."""
+    if summary.resumed:
+        err.print(f"Resumed: {summary.resumed} documents already in the store were skipped.", markup=False)
     err.print(f"Stored in {summary.store}: {summary.added} documents added, {summary.replaced} replaced; "
               f"it holds {summary.documents} documents, {summary.entities} entities, {summary.triples} triples.",
               markup=False)  # fmt: skip
