@@ -67,3 +67,43 @@ def test_rebuild_gives_identical_graph(seed_graph, tmp_path):
     first = {(s, p, o, g) for s, p, o, g in load_dataset(seed_graph).quads()}
     second = {(s, p, o, g) for s, p, o, g in load_dataset(again).quads()}
     assert first == second
+
+
+def _answer(seed_graph, name: str) -> list[dict]:
+    from kg.query import competency_queries, run_query
+
+    return run_query(load_dataset(seed_graph), competency_queries()[name]).records()
+
+
+def test_competency_who_visited_where_and_when(seed_graph):
+    rows = {(r["visitor"], r["place"], r["date"], r["status"]) for r in _answer(seed_graph, "visits")}
+    assert ("Vladimir Putin", "New Delhi", "2025-12-04", "planned") in rows
+    assert ("Narendra Modi", "Moscow", "--07-08", "occurred") in rows
+
+
+def test_competency_leaders_of_each_country(seed_graph):
+    rows = {(r["leader"], r["organisation"]) for r in _answer(seed_graph, "leaders")}
+    assert {("Vladimir Putin", "Russia"), ("Narendra Modi", "India")} <= rows
+
+
+def test_competency_events_of_one_person_in_date_order(seed_graph):
+    rows = _answer(seed_graph, "person_events")
+    dated = [r["date"] for r in rows if r["date"] and not str(r["date"]).startswith("--")]
+    assert dated == sorted(dated) and "2000-10" in dated and "2025-12-04" in dated
+    assert all(r["evidence"] and r["document"] for r in rows)
+
+
+def test_competency_planned_versus_occurred(seed_graph):
+    counts = {(r["status"], r["type"]): r["events"] for r in _answer(seed_graph, "planned_vs_occurred")}
+    assert counts[("planned", "Visit")] == 2
+    assert counts[("occurred", "Agreement")] == 1
+
+
+def test_competency_documents_mentioning_both(seed_graph):
+    assert len({r["document"] for r in _answer(seed_graph, "co_mentions")}) == 5
+
+
+def test_competency_entities_ranked_by_documents(seed_graph):
+    rows = _answer(seed_graph, "entity_rank")
+    assert rows[0]["documents"] == 5
+    assert [r["documents"] for r in rows] == sorted((r["documents"] for r in rows), reverse=True)

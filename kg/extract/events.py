@@ -34,6 +34,7 @@ PLANNED_MODIFIERS = {
 # "would"/"could"/"may" report an intention or possibility, not something that happened
 FUTURE_AUX = {"will", "shall", "'ll", "’ll", "would", "'d", "’d", "may", "might", "could"}
 LIGHT_VERBS = {"hold", "have", "conduct", "pay", "make", "undertake", "begin", "start", "host", "attend"}
+DEFINITE = {"the", "this", "that", "these", "those", "his", "her", "their", "its"}
 PERSONAL_PRONOUNS = {"his", "her", "he", "she", "him"}
 NOT_EVENT_DATES = {"since", "until", "till", "for", "over", "within", "before", "after", "by"}
 LEADER_OF = "leader-of:"  # a participant known only as "the leader of <country key>"
@@ -53,6 +54,7 @@ class _Mention:
     status: str | None = None
     name: str | None = None
     host: str | None = None  # country whose unnamed leader also takes part
+    definite: bool = False  # "the meeting", "this visit": refers back to one already told
 
 
 def extract_events(
@@ -201,7 +203,8 @@ class _Reader:
             c.dep_ == "neg" for c in self.clause_head(trigger).children
         ):
             return []
-        m = _Mention(span.label_, trigger.i, trigger.sent)
+        definite = any(c.dep_ in {"det", "poss"} and c.lower_ in DEFINITE for c in trigger.children)
+        m = _Mention(span.label_, trigger.i, trigger.sent, definite=definite)
         scope = self.scope(trigger)
         self._agents(m, trigger, scope)
         self._participants(m, trigger, scope)
@@ -437,10 +440,12 @@ def _merge(mentions: list[_Mention], doc_id: str, entities, published) -> list[E
         target = None
         if m.participants or m.agent or m.place or m.date:
             target = next((e for e, _ in reversed(merged) if _compatible(e, m, entities) and _overlaps(e, m)), None)
-        else:  # "the meeting", "the visit": the latest one of its kind
+        elif m.definite:  # "the meeting", "the visit": the latest one of its kind
             target = next((e for e, _ in reversed(merged) if e.type == m.type), None)
             if target is None:
                 continue
+        else:
+            continue  # "Talks are advancing on …": nobody, nowhere, never
         if target is None:
             if not m.participants and m.type == "Meeting":
                 _from_visit_context(m, [e for e, _ in merged], entities)
