@@ -23,7 +23,7 @@ from typer.testing import CliRunner
 from kg.cli import app
 from kg.ingest import PARAGRAPH_CHARS, read_documents, split_paragraph
 from kg.ontology import KG, SCHEMA
-from kg.rdf import load_dataset, union_graph, write_dataset
+from kg.rdf import load_dataset, union_graph
 
 runner = CliRunner()
 

@@ -16,7 +16,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from rdflib import Graph, URIRef
-from rdflib.namespace import RDFS, SKOS
 from typer.testing import CliRunner
 
 from kg import api
