@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import Errors, KgError
@@ -27,3 +31,25 @@ def rdf_format(path: str | Path) -> tuple[str, bool]:
         raise KgError(Errors.E003.format(suffix=suffix or "(none)", path=path, formats=", ".join(FORMATS)))
     return FORMATS[suffix]
 
+
+
+@contextmanager
+def atomic_write(path: str | Path) -> Iterator[str]:
+    """Yield a temporary file name beside ``path``; when the block succeeds it replaces ``path``.
+
+    An interrupted or failed write leaves the previous file as it was. Raises
+    :class:`KgError` (E009) when the file cannot be written.
+    """
+    path = Path(path)
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        os.close(handle)
+        yield tmp
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise KgError(Errors.E009.format(path=path, reason=exc.strerror or exc)) from None
+    finally:
+        if tmp is not None and os.path.exists(tmp):
+            os.remove(tmp)

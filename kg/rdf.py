@@ -15,16 +15,14 @@ True
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import tempfile
 from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from .errors import Errors, KgError
-from .formats import rdf_format
+from .formats import atomic_write, rdf_format
 from .keys import digest, document_key, slug
 from .model import ENTITY_TYPES, EVENT_TYPES, RELATION_TYPES, STATUSES, Corpus, Entity, Event, Relation, Span
 from .ontology import KG, KGR, PREFIXES, SCHEMA
@@ -333,18 +331,8 @@ def write_dataset(dataset: Dataset, path: str | Path) -> Path:
     data = _encodable(dataset if keeps_graphs else union_graph(dataset))
     # JSON-LD gets kg's prefixes as its context, not the dozens rdflib binds by default.
     options = {"context": {prefix: str(ns) for prefix, ns in PREFIXES.items()}} if fmt == "json-ld" else {}
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        os.close(handle)
-        try:
-            data.serialize(destination=tmp, format=fmt, encoding="utf-8", **options)
-            os.replace(tmp, path)
-        finally:
-            if os.path.exists(tmp):
-                os.remove(tmp)
-    except OSError as exc:
-        raise KgError(Errors.E009.format(path=path, reason=exc.strerror or exc)) from exc
+    with atomic_write(path) as tmp:
+        data.serialize(destination=tmp, format=fmt, encoding="utf-8", **options)
     return path
 
 

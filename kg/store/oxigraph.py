@@ -13,9 +13,7 @@ False
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -25,7 +23,7 @@ from rdflib.namespace import RDF, RDFS, SKOS, XSD
 from rdflib.query import Result
 
 from ..errors import Errors, KgError
-from ..formats import rdf_format
+from ..formats import atomic_write, rdf_format
 from ..model import ENTITY_TYPES, Corpus, Entity, Relation
 from ..ontology import KG, KGR, PREFIXES
 from ..rdf import _ID_PROPERTIES, ENTITIES_GRAPH, corpus_to_dataset, document_iri, entity_iri
@@ -169,18 +167,8 @@ class OxigraphStore(Store):
         path = Path(path)
         _, keeps_graphs = rdf_format(path)
         fmt = _FORMATS[path.suffix.lower()]
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-            try:
-                with os.fdopen(handle, "wb") as out:
-                    self._write(out, fmt, keeps_graphs)
-                os.replace(tmp, path)
-            finally:
-                if os.path.exists(tmp):
-                    os.remove(tmp)
-        except OSError as exc:
-            raise KgError(Errors.E009.format(path=path, reason=exc.strerror or exc)) from None
+        with atomic_write(path) as tmp, open(tmp, "wb") as out:
+            self._write(out, fmt, keeps_graphs)
         return path
 
     def close(self) -> None:
