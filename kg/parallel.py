@@ -150,14 +150,19 @@ def _distributed(
     progress: Progress | None,
     on_problem: Report,
 ) -> Iterator[Extraction]:
+    import dask
     from distributed import Client, LocalCluster, as_completed
 
     cluster = client = None
     try:
         if scheduler is None:
-            # everything on loopback: the scheduler, and its HTTP server on a free port
-            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                   host="127.0.0.1", dashboard_address="127.0.0.1:0")
+            # Everything on loopback: the scheduler, and its HTTP server on a free port.
+            # Without dask's MALLOC_TRIM_THRESHOLD_=65536: glibc then gives memory back
+            # to the system after every free, and spaCy spends 25-30 % more CPU per
+            # document (measured per task); the workers keep a little more memory.
+            with dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}):
+                cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                       host="127.0.0.1", dashboard_address="127.0.0.1:0")
             client = Client(cluster)
         else:
             try:

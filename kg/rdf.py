@@ -15,10 +15,13 @@ True
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from .errors import Errors, KgError
@@ -322,18 +325,64 @@ def write_dataset(dataset: Dataset, path: str | Path) -> Path:
     """Write ``dataset`` to ``path`` in the format its extension names, atomically.
 
     ``.trig``, ``.nq`` and ``.jsonld`` keep the named graphs; ``.ttl`` and ``.nt``
-    get the union. The file appears complete or not at all: it is written to a
-    temporary file next to it and renamed. Lone surrogates in literals are
-    written as U+FFFD (see :func:`_encodable`).
+    get the union. The same graph gives the same bytes in every process: graphs
+    come in the order of their names, N-Triples and N-Quads lines sorted within
+    a graph, JSON-LD arrays sorted (rdflib's in-memory store keeps graphs and
+    triples in sets, whose order changes with the process's hash seed). The file
+    appears complete or not at all: it is written to a temporary file next to it
+    and renamed. Lone surrogates in literals are written as U+FFFD (see
+    :func:`_encodable`).
     """
     path = Path(path)
     fmt, keeps_graphs = rdf_format(path)
     data = _encodable(dataset if keeps_graphs else union_graph(dataset))
-    # JSON-LD gets kg's prefixes as its context, not the dozens rdflib binds by default.
-    options = {"context": {prefix: str(ns) for prefix, ns in PREFIXES.items()}} if fmt == "json-ld" else {}
+    if isinstance(data, Dataset):
+        data = _NamedGraphsInOrder(store=data.store)
     with atomic_write(path) as tmp:
-        data.serialize(destination=tmp, format=fmt, encoding="utf-8", **options)
+        if fmt in ("nquads", "nt"):
+            with open(tmp, "w", encoding="utf-8", newline="\n") as out:
+                out.writelines(_sorted_lines(data))
+        elif fmt == "json-ld":
+            # kg's prefixes as the context, not the dozens rdflib binds by default
+            context = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+            tree = json.loads(data.serialize(format=fmt, context=context))
+            Path(tmp).write_text(json.dumps(_sorted_json(tree), indent=2, ensure_ascii=False) + "\n", "utf-8")
+        else:
+            data.serialize(destination=tmp, format=fmt, encoding="utf-8")
     return path
+
+
+def _sorted_lines(data: Graph) -> Iterator[str]:
+    """N-Quads (for a dataset) or N-Triples lines, graph by graph, sorted within each graph."""
+    for graph in data.graphs() if isinstance(data, Dataset) else (data,):
+        named = isinstance(data, Dataset) and graph.identifier != DATASET_DEFAULT_GRAPH_ID
+        suffix = f" {graph.identifier.n3()} .\n" if named else " .\n"
+        # split on "\n" alone: literals may hold U+2028, U+0085… (splitlines would cut them)
+        lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").split("\n")
+        yield from (line[: -len(" .")] + suffix for line in sorted(lines) if line)
+
+
+def _sorted_json(node):
+    """A JSON-LD tree with its arrays sorted (they are sets of values; ``@list`` arrays are kept)."""
+    if isinstance(node, dict):
+        return {key: value if key == "@list" else _sorted_json(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return sorted((_sorted_json(item) for item in node), key=lambda item: json.dumps(item, sort_keys=True))
+    return node
+
+
+class _NamedGraphsInOrder(Dataset):
+    """A view of a dataset's store whose graphs come sorted by name.
+
+    rdflib's in-memory store keeps its graphs in a ``set``, so the serialisers
+    would write them in an order that changes with the process's hash seed:
+    the same graph would give different bytes from one run to the next.
+    """
+
+    def contexts(self, triple=None):
+        return iter(sorted(super().graphs(triple), key=lambda graph: str(graph.identifier)))
+
+    graphs = contexts
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

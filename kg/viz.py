@@ -21,9 +21,7 @@ import hashlib
 import html
 import json
 import math
-import os
 import random
-import tempfile
 from collections import deque
 from dataclasses import dataclass
 from functools import lru_cache
@@ -36,6 +34,7 @@ import networkx as nx
 from . import __version__
 from .analyse import find_nodes, to_networkx
 from .errors import Errors, KgError
+from .formats import atomic_write
 
 # class -> (colour, shape, legend glyph); events share one shape
 _STYLE = {
@@ -151,20 +150,8 @@ def write_html(dataset, path, *, title="kg graph", **kw):
     """
     view = _view(dataset, **kw)
     page = _page(view, title)
-    path = Path(path)
-    tmp = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.",
-                                         suffix=".tmp", delete=False) as handle:
-            tmp = handle.name
-            handle.write(page)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise KgError(Errors.E009.format(path=path, reason=exc.strerror or exc)) from None
-    finally:
-        if tmp is not None and os.path.exists(tmp):
-            os.unlink(tmp)
+    with atomic_write(path) as tmp:
+        Path(tmp).write_text(page, encoding="utf-8")
     return VizSummary(nodes=len(view["nodes"]), edges=len(view["edges"]),
                       total_nodes=view["total"], notice=view["notice"])
 

@@ -208,6 +208,13 @@ def test_conjoined_countries_each_get_the_relation(nlp):
     assert ("Qatar", "suppliesTo", "Japan") in rels
 
 
+def test_gazetteer_memberships_come_in_text_order(nlp):
+    # not in the order of a set, which changes with the process's hash seed
+    x, labels = run(nlp, "Saudi Arabia, Qatar, Kuwait and the United Arab Emirates met OPEC officials.")
+    members = [labels[r.subject] for r in x.relations if r.predicate == "memberOf" and labels[r.object] == "OPEC"]
+    assert members == ["Saudi Arabia", "Kuwait", "United Arab Emirates"]  # Qatar left OPEC in 2019
+
+
 def test_department_before_a_title_is_not_an_organisation(nlp):
     x, _ = run(nlp, "Energy Minister Chris Bowen spoke in Sydney.")
     assert ("Person", "Chris Bowen") in entity_set(x)

@@ -7,6 +7,8 @@ logic is tested with a fake executor.
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -152,6 +154,28 @@ def test_build_with_two_workers_writes_the_same_bytes(tmp_path):
         assert "6 documents" in result.stderr
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
+
+
+def test_output_bytes_do_not_depend_on_the_hash_seed(tmp_path):
+    # rdflib keeps graphs and triples in sets; kg writes them sorted, so two processes agree
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text("".join(json.dumps({"id": d.id, "text": d.text}) + "\n" for d in _documents()), "utf-8")
+    script = ("import sys; from kg import api; corpus = api.build_corpus([sys.argv[1]]); "
+              "[api.write(corpus, sys.argv[2] + suffix) for suffix in ('.nq', '.nt', '.trig', '.ttl', '.jsonld')]")
+    for seed in ("1", "2"):
+        done = subprocess.run([sys.executable, "-c", script, str(corpus), str(tmp_path / f"seed{seed}")],
+                              env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True, text=True,
+                              timeout=300)  # fmt: skip
+        assert done.returncode == 0, done.stderr
+    for suffix in (".nq", ".nt", ".trig", ".ttl", ".jsonld"):
+        assert (tmp_path / f"seed1{suffix}").read_bytes() == (tmp_path / f"seed2{suffix}").read_bytes(), suffix
+    lines = (tmp_path / "seed1.nq").read_text("utf-8").splitlines()
+    names = [line.rsplit(" ", 2)[-2] for line in lines]
+    assert len(set(names)) == 7  # six documents and the entities
+    assert list(dict.fromkeys(names)) == sorted(set(names))  # graph by graph, in order
+    for name in set(names):
+        in_graph = [line for line in lines if line.rsplit(" ", 2)[-2] == name]
+        assert in_graph == sorted(in_graph)
 
 
 def test_build_rejects_a_bad_scheduler_address(tmp_path):

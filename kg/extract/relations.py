@@ -245,7 +245,8 @@ def _from_gazetteer(r: _Reader) -> None:
         elif entry.type == "Place":
             r.add(key, "locatedIn", country.key, None, method="gazetteer")
     for sent in r.doc.sents:
-        keys = {r.keys[t.i] for t in sent if t.i in r.keys and r.keys[t.i] in r.entities}
+        # in text order (a set would order the relations by the process's hash seed)
+        keys = list(dict.fromkeys(r.keys[t.i] for t in sent if t.i in r.keys and r.keys[t.i] in r.entities))
         orgs = [k for k in keys if r.type_of(k) == "Organization" and gaz.members(k)]
         for org in orgs:
             for country in keys:
