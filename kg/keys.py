@@ -24,6 +24,10 @@ import unicodedata
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
+#: Prefix of a placeholder participant known only as "the leader of <country key>";
+#: :mod:`kg.resolve` replaces it with the leader the corpus names.
+LEADER_OF = "leader-of:"
+
 
 def slug(text: str, limit: int | None = 80) -> str:
     """Lower-case ASCII words joined by hyphens (at most ``limit`` characters); a hash when nothing is left."""

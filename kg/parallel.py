@@ -66,7 +66,7 @@ def extract_parallel(
         which need kg and the spaCy model installed, do the work (``workers``
         is then ignored). Connecting fails with :class:`KgError` (E025).
     model : str, optional
-        spaCy pipeline (see :func:`kg.nlp.model_name`); resolved here, so
+        spaCy pipeline (see :func:`kg.settings.model_name`); resolved here, so
         remote workers use the same one whatever their environment.
     batch_size : int
         ``nlp.pipe`` batch size within a chunk.
@@ -91,7 +91,7 @@ def extract_parallel(
         raise KgError(Errors.E014.format(name="scheduler address", value=scheduler, rule="like tcp://HOST:PORT"))
     if workers == 1 and scheduler is None:
         return _in_process(documents, model, batch_size, progress)
-    from .nlp import model_name
+    from .settings import model_name
 
     return _distributed(documents, workers, scheduler, model_name(model), batch_size, chunk_size,
                         progress, on_problem or _ignore)  # fmt: skip

@@ -17,8 +17,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from itertools import chain
 
-from .extract.events import LEADER_OF
-from .keys import slug
+from .keys import LEADER_OF, slug
 from .model import Corpus, Entity, Extraction, Relation
 
 _TYPE_PREFERENCE = ("Organization", "Place", "City", "Person", "Country")

@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 from kg import api
 from kg.cli import app
 from kg.errors import KgError
-from kg.extract.events import LEADER_OF
+from kg.keys import LEADER_OF
 from kg.model import Document, Entity, Event, Extraction, Relation
 from kg.ontology import KG, KGR
 from kg.rdf import ENTITIES_GRAPH, corpus_to_dataset, document_iri, load_dataset

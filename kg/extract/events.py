@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import load_gazetteer
+from ..keys import LEADER_OF
 from ..model import Event
 from .dates import DateRange, normalise
 from .entities import AGREEMENT_NOUNS, LocalEntity, singular, text_span, title_before
@@ -37,7 +38,6 @@ LIGHT_VERBS = {"hold", "have", "conduct", "pay", "make", "undertake", "begin", "
 DEFINITE = {"the", "this", "that", "these", "those", "his", "her", "their", "its"}
 PERSONAL_PRONOUNS = {"his", "her", "he", "she", "him"}
 NOT_EVENT_DATES = {"since", "until", "till", "for", "over", "within", "before", "after", "by"}
-LEADER_OF = "leader-of:"  # a participant known only as "the leader of <country key>"
 PARTICIPANT_TYPES = {"Person", "Organization"}
 PLACE_TYPES = {"Country", "City", "Place", "Organization"}
 

@@ -21,8 +21,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import Errors, KgError
-from ..extract.events import LEADER_OF
-from ..keys import slug
+from ..keys import LEADER_OF, slug
 from ..model import Corpus, Entity, Extraction
 from ..rdf import _ID_PROPERTIES, ENTITIES_GRAPH, corpus_to_dataset, document_iri
 from ..resolve import key_mapping, resolve
