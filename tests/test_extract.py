@@ -290,3 +290,101 @@ def test_each_destination_of_a_trip_is_a_visit(nlp):
     x, labels = run(nlp, text, published="2025-06-27")
     visits = sorted((r[3], r[6]) for r in event_rows(x, labels) if r[0] == "Visit")
     assert visits == [("Berlin", "planned"), ("Paris", "planned")]
+
+
+# -- datelines, discourse and itineraries ------------------------------------------------
+
+
+def test_yearless_dateline_dates_the_weekdays_of_the_article(nlp):
+    text = (
+        "KAMPALA, March 3 (Reuters) - Kenyan President William Ruto and Ugandan President "
+        "Yoweri Museveni agreed on Thursday to extend the railway.\n\n"
+        "Ruto held talks with Museveni at State House. He arrived in Kampala on Wednesday."
+    )
+    x, labels = run(nlp, text)
+    rows = event_rows(x, labels)
+    assert ("Visit", "William Ruto", ("William Ruto",), "Kampala", "--03-02", None, "occurred") in rows
+    (meeting,) = [r for r in rows if r[0] == "Meeting"]
+    assert meeting[2] == ("William Ruto", "Yoweri Museveni") and meeting[4] == "--03-03"
+
+
+def test_dateline_is_the_reference_for_relative_dates(nlp):
+    text = "KAMPALA, March 3 (Reuters) - Kenyan President William Ruto arrived in Kampala on Sunday."
+    x, labels = run(nlp, text, published="2025-03-05")  # March 3, 2025 is a Monday
+    (visit,) = [r for r in event_rows(x, labels) if r[0] == "Visit"]
+    assert visit[4] == "2025-03-02"
+
+
+def test_counterpart_and_the_two_leaders(nlp):
+    text = (
+        "Kenyan President William Ruto will pay a state visit to Ghana next month. "
+        "Ghanaian President John Mahama will host his counterpart in Accra for talks on trade. "
+        "The two presidents are expected to sign a series of agreements on energy."
+    )
+    x, labels = run(nlp, text, published="2025-03-05")
+    rows = event_rows(x, labels)
+    (meeting,) = [r for r in rows if r[0] == "Meeting"]
+    assert meeting[2] == ("John Mahama", "William Ruto") and meeting[3] == "Accra"
+    (agreement,) = [r for r in rows if r[0] == "Agreement"]
+    assert agreement[2] == ("John Mahama", "William Ruto") and agreement[6] == "planned"
+
+
+def test_counterpart_of_a_nationality(nlp):
+    text = (
+        "Chilean President Gabriel Boric and Peruvian President Dina Boluarte attended the summit. "
+        "Argentine President Javier Milei later met his Chilean counterpart in Lima."
+    )
+    x, labels = run(nlp, text)
+    (meeting,) = [r for r in event_rows(x, labels) if r[0] == "Meeting" and r[3] == "Lima"]
+    assert meeting[2] == ("Gabriel Boric", "Javier Milei")
+
+
+def test_itinerary_on_to_and_then_to(nlp):
+    text = (
+        "Spanish Prime Minister Pedro Sanchez, who arrived in Ecuador on Sunday, is due to travel on to Lima "
+        "on Monday and then to Santiago, Chile, where he is expected to meet President Gabriel Boric on Thursday."
+    )
+    x, labels = run(nlp, text, published="2025-03-09")  # a Sunday
+    rows = event_rows(x, labels)
+    visits = {r[3]: r for r in rows if r[0] == "Visit"}
+    assert visits["Lima"][4] == "2025-03-10" and visits["Lima"][6] == "planned"
+    assert "Santiago" in visits
+    (meeting,) = [r for r in rows if r[0] == "Meeting"]
+    assert meeting[2] == ("Gabriel Boric", "Pedro Sanchez") and meeting[4] == "2025-03-13"
+
+
+def test_then_takes_the_month_of_the_event_before(nlp):
+    text = (
+        "Japanese Foreign Minister Takeshi Iwaya will visit Belgium and Austria from June 29 to July 6. "
+        "In Brussels, Iwaya will hold talks with Kaja Kallas on July 2. He will then travel to Vienna."
+    )
+    x, labels = run(nlp, text, published="2025-06-20")
+    visits = {r[3]: r for r in event_rows(x, labels) if r[0] == "Visit"}
+    assert visits["Vienna"][4] == "2025-07"
+
+
+def test_visit_told_as_an_adjunct_is_its_own_visit(nlp):
+    text = "Prime Minister Mark Carney arrived in Mexico City on Monday after a three-day visit to Peru."
+    x, labels = run(nlp, text)
+    places = sorted(r[3] for r in event_rows(x, labels) if r[0] == "Visit")
+    assert places == ["Mexico City", "Peru"]
+
+
+def test_date_of_a_relative_clause_is_not_the_events(nlp):
+    text = (
+        "During his visit Robert Fico also held talks with Viktor Orban on a pipeline, "
+        "a project which the company shelved last year."
+    )
+    x, labels = run(nlp, text, published="2025-03-05")
+    (meeting,) = [r for r in event_rows(x, labels) if r[0] == "Meeting"]
+    assert meeting[4] is None
+
+
+def test_common_word_opening_a_sentence_is_no_person(nlp):
+    x, _ = run(nlp, "Turnout was low in the north. The election had a turnout of 40%.")
+    assert not any(e.type == "Person" for e in x.entities)
+
+
+def test_owner_of_the_supplied_goods_buys_them(nlp):
+    x, labels = run(nlp, "Chile supplies most of Japan's imported copper.")
+    assert ("Chile", "suppliesTo", "Japan") in relation_set(x, labels)

@@ -51,7 +51,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-__all__ = ["DateRange", "normalise", "find_dates"]
+__all__ = ["DateRange", "dateline", "find_dates", "normalise", "reference_in_year", "weekday_of"]
 
 
 @dataclass(frozen=True)
@@ -706,3 +706,57 @@ def find_dates(
         if value is not None:
             found.append((start, end, value))
     return found
+
+
+# -- datelines ---------------------------------------------------------------
+
+# "MANILA, April 29 (Reuters) -", "OSLO, 12.03.2025 —", "GENEVA, Switzerland, May 2 (AP) —":
+# a place in capitals (an optional region after it), a date, an optional agency, a dash.
+_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z.'\u2019 -]{1,40}(?:,[ \t]+[A-Z][A-Za-z. ]{1,30})?,[ \t]+"
+    r"(?P<date>[A-Za-z0-9.,/ ]{3,30}?)[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?[-\u2013\u2014]",
+    re.MULTILINE,
+)
+_DATELINE_WINDOW = 800  # characters: a dateline opens the article body
+
+
+def dateline(text: str, published: str | None = None) -> tuple[int, int, DateRange] | None:
+    """The date of the article's dateline and where the dateline starts and ends, if it has one.
+
+    The dateline names the day the story was filed, so it is the reference for
+    "on Tuesday" in the article. A year-less dateline takes its year from the
+    publication date when that is known (the nearest such day), else stays "--MM-DD".
+
+    >>> dateline("Headline\\n\\nMANILA, April 29 (Reuters) - Talks began.", "2025-05-02")
+    (10, 38, DateRange(start='2025-04-29', end=None))
+    >>> dateline("MANILA, April 29 (Reuters) - Talks began.")
+    (0, 28, DateRange(start='--04-29', end=None))
+    """
+    m = _DATELINE.search(text[:_DATELINE_WINDOW])
+    if m is None or not re.search(r"\d", m["date"]):
+        return None
+    value = normalise(m["date"].strip(" ,"), published)
+    if value is None or value.end is not None or not (len(value.start) == 10 or value.start.startswith("--")):
+        return None
+    return m.start() + len(m[0]) - len(m[0].lstrip()), m.end(), value
+
+
+def reference_in_year(month_day: str, weekday: int) -> str:
+    """A stand-in full date for "--MM-DD" falling on ``weekday`` (0 is Monday).
+
+    Only its month, day and weekday are meant: a caller resolving "on Monday"
+    against it keeps the month and day of the result and drops the year.
+    """
+    month, day = int(month_day[2:4]), int(month_day[5:7])
+    for year in range(2000, 2029):  # every weekday occurs for any month-day within 28 years
+        if _valid(year, month, day) and dt.date(year, month, day).weekday() == weekday:
+            return f"{year:04d}-{month:02d}-{day:02d}"
+    return f"2000-{month:02d}-{day:02d}"
+
+
+def weekday_of(expression: str) -> int | None:
+    """The weekday an expression names on its own ("on Tuesday", "Tuesday morning"), if any."""
+    words = _clean(expression).split()
+    days = [_WEEKDAYS[w] for w in words if w in _WEEKDAYS]
+    others = [w for w in words if w not in _WEEKDAYS and w not in {"on", "today", "early", "late"}]
+    return days[0] if len(days) == 1 and not others else None

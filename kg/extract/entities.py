@@ -120,6 +120,7 @@ def fix_entities(doc: Doc, is_heading: Callable[[Span], bool]) -> tuple[Span, ..
     """Corrected entity spans for ``doc`` (non-entity labels such as DATE are kept)."""
     people: set[str] = set()
     fixed: list[Span] = []
+    lowercase: frozenset[str] | None = None
     for ent in _facilities(doc):
         if ent.label_ not in _KG_TYPE and ent.label_ != "NORP":
             fixed.append(ent)
@@ -141,6 +142,12 @@ def fix_entities(doc: Doc, is_heading: Callable[[Span], bool]) -> tuple[Span, ..
             continue  # "the Abraham Accords", "Paris Agreement": a text, not an actor
         if gaz is None and span.end < len(doc) and doc[span.end].lower_ in PRODUCT_NOUNS:
             continue  # "Eurofighter Typhoon jets", "Patriot systems": products
+        if gaz is None and span.root.dep_ == "compound" and span.root.head.lower_ in PRODUCT_NOUNS:
+            continue  # "Patriot air defence systems"
+        if gaz is None and len(span) == 1 and span[0].is_sent_start:
+            lowercase = lowercase if lowercase is not None else _lowercase_words(doc)
+            if span.text.lower() in lowercase:
+                continue  # "Turnout was low …" and later "a turnout of": a common word opening a sentence
         if gaz is not None and not (label == "PERSON" and gaz.type == "City" and len(span) == 1):
             label = _SPACY_LABEL[gaz.type]
         elif label != "NORP":
@@ -231,6 +238,11 @@ def _unlabelled_speakers(doc: Doc, spans: list[Span], people: set[str]) -> list[
         people.update(t.text for t in span)
         out.append(span)
     return out
+
+
+def _lowercase_words(doc: Doc) -> frozenset[str]:
+    """The words the document writes in lower case somewhere."""
+    return frozenset(t.text for t in doc if t.is_lower and t.is_alpha)
 
 
 def singular(word: str) -> str:

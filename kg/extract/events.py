@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from ..gazetteer import load_gazetteer
 from ..keys import LEADER_OF
 from ..model import Event
-from .dates import DateRange, normalise
+from .dates import DateRange, dateline, normalise, reference_in_year, weekday_of
 from .entities import AGREEMENT_NOUNS, LocalEntity, singular, text_span, title_before
 
 PLANNED_HEADS = {
@@ -34,11 +34,22 @@ PLANNED_MODIFIERS = {
 }
 # "would"/"could"/"may" report an intention or possibility, not something that happened
 FUTURE_AUX = {"will", "shall", "'ll", "’ll", "would", "'d", "’d", "may", "might", "could"}
-LIGHT_VERBS = {"hold", "have", "conduct", "pay", "make", "undertake", "begin", "start", "host", "attend"}
+LIGHT_VERBS = {
+    "hold", "have", "conduct", "pay", "make", "undertake", "begin", "start", "host", "attend",
+    "chair", "co", "lead", "open", "resume", "join",  # "co" heads "co-chair", "co-host" as the model splits them
+}
+SERIES_NOUNS = {"round", "session", "series", "meeting", "part", "edition"}
 DEFINITE = {"the", "this", "that", "these", "those", "his", "her", "their", "its"}
 PERSONAL_PRONOUNS = {"his", "her", "he", "she", "him"}
 NOT_EVENT_DATES = {"since", "until", "till", "for", "over", "within", "before", "after", "by"}
+SEQUENCE_PREPS = {"after", "before", "following", "since", "ahead"}
+WHEREABOUTS_VERBS = {"be", "arrive", "stay", "land"}
 PARTICIPANT_TYPES = {"Person", "Organization"}
+# plural nouns that, with "the two" or "both", refer back to two people
+GROUP_NOUNS = {
+    "leader", "president", "minister", "premier", "chancellor", "head", "man", "woman",
+    "counterpart", "official", "diplomat", "envoy", "secretary", "monarch", "king", "ruler",
+}
 PLACE_TYPES = {"Country", "City", "Place", "Organization"}
 
 
@@ -66,8 +77,9 @@ def extract_events(
 ) -> list[Event]:
     """Events of one parsed document, merged per real event."""
     reader = _Reader(doc, entities, token_keys, published)
-    mentions = [m for t in doc.spans.get("kg_triggers", []) for m in reader.read(t)]
-    return _merge(_fold_nested(mentions, doc), doc_id, entities, published)
+    triggers = sorted(doc.spans.get("kg_triggers", []), key=lambda t: t.start)
+    mentions = [m for t in triggers for m in reader.read(t)]
+    return _merge(_fold_nested(mentions, doc), doc_id, entities, reader.published, reader.lede, reader.within)
 
 
 def _fold_nested(mentions: list[_Mention], doc: Doc) -> list[_Mention]:
@@ -77,8 +89,11 @@ def _fold_nested(mentions: list[_Mention], doc: Doc) -> list[_Mention]:
         visit = next(
             (
                 v for v in out
-                if v.type == "Visit" and m.type == "Meeting" and m.place in {None, v.place}
-                and doc[v.trigger].is_ancestor(doc[m.trigger])
+                if m.type == "Meeting" and doc[v.trigger].is_ancestor(doc[m.trigger]) and (
+                    v.type == "Visit" and m.place in {None, v.place}
+                    # "host X at the palace for talks": the talks are that meeting
+                    or v.type == "Meeting" and set(m.participants) <= set(v.participants)
+                )
             ),
             None,
         )
@@ -86,6 +101,9 @@ def _fold_nested(mentions: list[_Mention], doc: Doc) -> list[_Mention]:
             out.append(m)
             continue
         visit.participants.extend(k for k in m.participants if k not in visit.participants)
+        if visit.type == "Visit" and m.date is not None and m.date != visit.date and len(m.participants) >= 2:
+            out.append(m)  # "travel to X, where he will meet Y on Thursday": a meeting of its own day
+            continue
         visit.date = visit.date or m.date
     return out
 
@@ -97,8 +115,8 @@ def _has_subject(token: Token) -> bool:
 def _in_subject(token: Token) -> bool:
     """Whether a token is (inside) the subject of its clause."""
     for t in [token, *token.ancestors]:
-        if t.dep_ in {"nsubj", "nsubjpass"}:
-            return True
+        if t.dep_ in {"nsubj", "nsubjpass"} or t.dep_ == "ROOT" and t.pos_ in {"PROPN", "NOUN"}:
+            return True  # a name heading a misparsed sentence is most likely its subject
         if t.dep_ not in {"compound", "appos", "conj", "flat", "poss"}:
             return False
     return False
@@ -110,19 +128,88 @@ class _Reader:
         self.entities = entities
         self.keys = token_keys
         self.published = published
+        self.reference = published  # what "on Tuesday" counts from
+        self.yearless_reference: str | None = None  # a stand-in full date when only "--MM-DD" is known
+        self.lede: tuple[set[str], DateRange] | None = None
+        self.dateline_end = -1  # DATE entities starting before this offset belong to the dateline
+        self.dateline_value: DateRange | None = None
+        self._read_dateline()
         self.trigger_tokens = {i for s in doc.spans.get("kg_triggers", []) for i in range(s.start, s.end)}
         # (position, title word, person): "Chancellor Friedrich Merz" lets "the chancellor" find him
         self.titled = []
+        self.nationality: dict[str, str] = {}  # person → country, from "Turkish President X"
         for ent in doc.ents:
-            title, _ = title_before(doc, ent.start)
+            title, start = title_before(doc, ent.start)
             if ent.label_ == "PERSON" and title and ent.start in token_keys:
                 self.titled.append((ent.start, title.split()[-1].lower(), token_keys[ent.start]))
+                country = self._country_word(doc[start - 1]) if start > 0 else None
+                if country is None and start > 1 and doc[start - 1].text in {"'s", "’s"}:
+                    country = self._country_word(doc[start - 2])  # "Turkey's President X"
+                if country is not None:
+                    self.nationality.setdefault(token_keys[ent.start], country)
+        self.history: list[_Mention] = []  # mentions read so far, in text order
+        self.within: dict[str, str] = {}  # a site → the city or country the text puts it in
+
+    def _read_dateline(self) -> None:
+        """Take the reference date from a dateline ("MANILA, April 29 (Reuters) -").
+
+        The story is filed on the dateline's day, so relative dates count from it.
+        Without a year that day's weekday is unknown, unless the lede names it:
+        in "MANILA, April 29 - X and Y agreed on Tuesday" April 29 is the Tuesday.
+        """
+        found = dateline(self.doc.text, self.published)
+        if found is None:
+            return
+        start, end, value = found
+        token = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        if token is None:
+            return
+        lede = token[0].sent
+        self.dateline_end = end
+        self.dateline_value = value
+        dates = [e for e in lede.ents if e.label_ in {"DATE", "TIME"} and e.start_char >= end]
+        if value.start.startswith("--"):
+            weekdays = [w for w in (weekday_of(e.text) for e in dates) if w is not None]
+            if weekdays:
+                self.yearless_reference = reference_in_year(value.start, weekdays[0])
+        else:
+            self.reference = value.start
+            self.published = self.published or value.start
+        # the lede is the day's news: its date also dates that news told again undated
+        lede_date = next((d for d in (self._normalise(e.text, "past") for e in dates) if d), value)
+        people = {self.keys[t.i] for t in lede if self.type_of(self.keys.get(t.i)) == "Person"}
+        self.lede = (people, lede_date)
+
+    def _normalise(self, text: str, tense: str | None) -> DateRange | None:
+        if self.yearless_reference is None:
+            return normalise(text, self.reference, tense)
+        value = normalise(text, None, tense)
+        if value is not None:
+            return value
+        value = normalise(text, self.yearless_reference, tense)
+        if value is None or len(value.start) != 10 or any(len(w) == 4 and w.isdigit() for w in text.split()):
+            return None  # the stand-in's year, month or week mean nothing
+        end = "--" + value.end[5:] if value.end and len(value.end) == 10 else None
+        return DateRange("--" + value.start[5:], end)
 
     # -- small helpers over the parse -------------------------------------------------
+    def _country_word(self, token: Token) -> str | None:
+        """The country a token names, itself or by its demonym ("Turkish")."""
+        key = self.keys.get(token.i)
+        if self.type_of(key) == "Country":
+            return key
+        if token.pos_ in {"ADJ", "PROPN", "NOUN"} or token.ent_type_ == "NORP":
+            gaz = load_gazetteer().demonym(token.text)
+            if gaz is not None and gaz.type == "Country":
+                return gaz.key
+        return None
+
     def key(self, token: Token) -> str | None:
         key = self.keys.get(token.i)
         if key is None and token.lower_ in PERSONAL_PRONOUNS:
             return self.antecedent(token)
+        if key is None and token.lemma_.lower() == "counterpart":
+            return self.counterpart(token)
         if key is None and any(c.lower_ == "the" for c in token.children):
             key = next((k for i, word, k in reversed(self.titled) if i < token.i and word == token.lower_), None)
         if key is None and token.lower_ in {"who", "that", "which"} and token.head.dep_ == "relcl":
@@ -155,10 +242,54 @@ class _Reader:
                 return key
         return None
 
+    def counterpart(self, token: Token) -> str | None:
+        """The person "his counterpart" or "his Turkish counterpart" stands for.
+
+        The closest person mentioned before who is not the possessor; with a
+        nationality, the closest one of that nationality. A name given with it
+        ("his counterpart Jane Doe") is read from the phrase itself.
+        """
+        if any(c.dep_ in {"appos", "compound"} and self.type_of(self.keys.get(c.i)) == "Person" for c in token.children):
+            return None
+        owner = next((self.key(c) for c in token.children if c.dep_ == "poss"), None)
+        country = next((k for k in (self._country_word(c) for c in token.children if c.dep_ in {"amod", "compound"}) if k), None)
+        for i in range(token.i - 1, max(-1, token.i - 250), -1):
+            key = self.keys.get(i)
+            if self.type_of(key) != "Person" or key == owner:
+                continue
+            if country is None or self.nationality.get(key) == country:
+                return key
+        return None
+
+    def group(self, token: Token) -> list[str]:
+        """The people "the two leaders" or "both presidents" stand for.
+
+        The two people of the latest event told before, else the two people
+        mentioned last.
+        """
+        if token.tag_ not in {"NNS", "NNPS"} or token.lemma_.lower() not in GROUP_NOUNS:
+            return []
+        if not any(c.lower_ in {"two", "both"} for c in token.children):
+            return []
+        for m in reversed(self.history):
+            people = list(dict.fromkeys(k for k in [m.agent, *m.participants] if self.type_of(k) == "Person"))
+            if len(people) == 2 and m.trigger < token.i:
+                return people
+        people: list[str] = []
+        for i in range(token.i - 1, max(-1, token.i - 250), -1):
+            key = self.keys.get(i)
+            if self.type_of(key) == "Person" and key not in people:
+                people.append(key)
+                if len(people) == 2:
+                    return people
+        return []
+
     def entity_keys(self, token: Token, types: set[str], _depth: int = 0) -> list[str]:
         """Entities headed by ``token`` and its conjuncts ("Modi and Putin")."""
         out: list[str] = []
         for t in [token, *token.conjuncts]:
+            if "Person" in types and t.i not in self.keys:
+                out += [k for k in self.group(t) if k not in out]
             key = self.key(t)
             if self.type_of(key) not in types and _depth < 2:
                 # the entity may sit inside the noun phrase ("Russian President Vladimir Putin"),
@@ -166,6 +297,15 @@ class _Reader:
                 for child in t.children:
                     if child.dep_ in {"compound", "appos"}:
                         out += [k for k in self.entity_keys(child, types, _depth + 1) if k not in out]
+            if key is None and "Person" in types and _depth < 2:
+                # "with the head of Pemex, Jane Doe": the name is parsed as apposition to the organisation
+                for pobj in (g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children):
+                    for appos in (a for a in pobj.children if a.dep_ == "appos"):
+                        out += [k for k in self.entity_keys(appos, {"Person"}, _depth + 1) if k not in out]
+            for child in t.children:
+                if child.dep_ == "nmod" and any(g.dep_ == "cc" for g in child.children) and _depth < 2:
+                    # "by A and B" misparsed with A as a modifier of B: A is coordinated all the same
+                    out += [k for k in self.entity_keys(child, types, _depth + 1) if k not in out]
             if key is not None and self.type_of(key) in types and key not in out:
                 out.append(key)
         return out
@@ -212,25 +352,40 @@ class _Reader:
         if not self._valid(m, trigger):
             return []
         m.status = self._status(trigger)
-        m.date = self._date(scope, m.status, trigger)
+        m.date = self._date(scope, m.status, trigger) or (self._then_date(trigger) if m.type == "Visit" else None)
         if m.status is None and _after(m.date, self.published):
             m.status = "planned"
+        self.history.append(m)
         return [m, *self._further_destinations(m, trigger)]
 
     def _further_destinations(self, m: _Mention, trigger: Token) -> list[_Mention]:
         """"travel to Tokyo on Monday and then to Gyeongju": a second visit, its date unknown."""
         if m.type != "Visit" or m.place is None:
             return []
-        preps = [c for p in trigger.children if p.dep_ == "prep" and p.lower_ == "to" for c in p.conjuncts]
-        preps += [c for c in trigger.children if c.dep_ == "conj" and c.lower_ == "to"]  # "…, and to Paris"
-        out = []
-        for prep in preps:
-            for pobj in prep.children:
-                key = self.key(pobj)
-                if pobj.dep_ == "pobj" and self.type_of(key) in PLACE_TYPES - {"Organization"} and key != m.place:
-                    visitor = [m.agent] if m.agent else []
-                    out.append(replace(m, place=key, date=None, participants=visitor))
-        return out
+        visitor = [m.agent] if m.agent else []
+        date = self._then_date(trigger)
+        return [
+            replace(m, place=key, date=date, participants=list(visitor))
+            for key in self._destinations(trigger, m.participants)
+            if key != m.place
+        ]
+
+    def _then_date(self, trigger: Token) -> DateRange | None:
+        """The month of "then travel to Berlin": after the latest dated event told before.
+
+        Only the month of that event is kept: "then" says after it, not how long after.
+        """
+        words = {c.lower_ for c in trigger.subtree if c.dep_ == "advmod"}
+        if not words & {"then", "next", "afterwards", "subsequently"}:
+            return None
+        for m in reversed(self.history):
+            if m.trigger >= trigger.i or m.date is None:
+                continue
+            start, end = m.date.start, m.date.end or m.date.start
+            if len(start) >= 7 and not start.startswith("--") and start[:7] == end[:7]:
+                return DateRange(start[:7])
+            return None
+        return None
 
     def _agents(self, m: _Mention, trigger: Token, scope: list[Token]) -> None:
         candidates: list[str] = []
@@ -252,8 +407,13 @@ class _Reader:
             for child in trigger.children:
                 if child.dep_ in {"poss", "compound", "nmod"}:
                     candidates += self.entity_keys(child, PARTICIPANT_TYPES)
-            if trigger.dep_ == "dobj" and trigger.head.lemma_ in LIGHT_VERBS:
-                for child in trigger.head.children:
+            governed = trigger
+            if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lemma_ in SERIES_NOUNS:
+                governed = trigger.head.head  # "held a round of talks", "co-chair the first session of the Dialogue"
+            if governed.dep_ == "dobj" and governed.head.lemma_ in LIGHT_VERBS:
+                verb = governed.head
+                # a split verb ("co-chair") can leave the subject on its auxiliary
+                for child in [*verb.children, *(g for c in verb.children if c.dep_ == "aux" for g in c.children)]:
                     if child.dep_ == "nsubj":
                         candidates += self.entity_keys(child, PARTICIPANT_TYPES)
             if not candidates and m.type == "Visit" and trigger.dep_ == "pobj" and trigger.head.head.pos_ in {"VERB", "AUX"}:
@@ -292,8 +452,38 @@ class _Reader:
                 m.participants.append(key)
 
     def _place(self, m: _Mention, trigger: Token, scope: list[Token]) -> None:
+        where = self._where(trigger)
+        self._own_place(m, trigger, scope)
+        if m.place is None:
+            m.place = where
+        elif where is not None and where != m.place and self.type_of(m.place) in {"Place", "Organization"}:
+            self.within.setdefault(m.place, where)  # "… Paris, where X hosts Y at the Palace"
+        if m.place is None and m.type == "Meeting":
+            m.place = self._subject_whereabouts(trigger) or self._scene(trigger)
+
+    def _scene(self, trigger: Token) -> str | None:
+        """"In Brussels, X will chair …": a place fronted before the comma sets the scene."""
+        sent = trigger.sent
+        if len(sent) < 4 or sent[0].lower_ not in {"in", "at"}:
+            return None
+        comma = next((t for t in sent if t.text == ","), None)
+        if comma is None or comma.i > trigger.i or comma.i - sent.start > 6:
+            return None
+        before = self.doc[comma.i - 1]
+        key = self.key(before) if before.dep_ == "pobj" else None
+        return key if self.type_of(key) in PLACE_TYPES - {"Organization"} else None
+
+    def _own_place(self, m: _Mention, trigger: Token, scope: list[Token]) -> None:
+        if m.type == "Visit":
+            first = next(iter(self._destinations(trigger, m.participants)), None)
+            if first is not None:
+                m.place = first
+                return
         preps = {"to", "in", "at"} if m.type == "Visit" else {"in", "at"}
-        for token in scope:
+        # the trigger's own phrase first: in "arrived in Manila after a visit to Vietnam"
+        # the visit's place is Vietnam, although Manila sits in its clause
+        own = {t.i for t in trigger.subtree}
+        for token in sorted(scope, key=lambda t: t.i not in own):
             key = self.key(token)
             if key is None or self.type_of(key) not in PLACE_TYPES or key in m.participants:
                 continue
@@ -306,18 +496,65 @@ class _Reader:
                 if self.type_of(key) != "Organization":
                     m.place = key
                     return
+            if (
+                token.i in own and token.dep_ == "pobj" and token.head.lower_ in {"in", "at"}
+                and _is_taking_place(token.head.head)
+            ):
+                m.place = key  # "a summit …, which is due to take place in Beijing"
+                return
+
+    def _where(self, trigger: Token) -> str | None:
+        """"… Gyeongju, where he is expected to meet Xi": the place the clause describes."""
         for clause in [trigger, *trigger.ancestors]:
-            # "… Gyeongju, where he is expected to meet Xi": the place the clause describes
             if clause.dep_ == "relcl" and any(c.lower_ == "where" for c in clause.subtree):
                 head = clause.head
                 while head.dep_ == "appos" and self.type_of(self.key(head.head)) in PLACE_TYPES:
                     head = head.head  # "Gyeongju, South Korea, where …"
                 key = self.key(head)
-                if self.type_of(key) in PLACE_TYPES - {"Organization"}:
-                    m.place = key
-                    return
+                return key if self.type_of(key) in PLACE_TYPES - {"Organization"} else None
             if clause.dep_ == "relcl" or clause.pos_ == "VERB" and clause.dep_ in {"ROOT", "ccomp"}:
                 break
+        return None
+
+    def _subject_whereabouts(self, trigger: Token) -> str | None:
+        """"X, who was also in Kuala Lumpur, held talks with Y": where the subject was."""
+        head = self.clause_head(trigger)
+        for subject in (c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}):
+            for clause in (c for c in subject.children if c.dep_ == "relcl" and c.lemma_ in WHEREABOUTS_VERBS):
+                for prep in (c for c in clause.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}):
+                    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                        key = self.key(pobj)
+                        if self.type_of(key) in PLACE_TYPES - {"Organization"}:
+                            return key
+        return None
+
+    def _destinations(self, trigger: Token, exclude=()) -> list[str]:
+        """Places a trip goes to, in order: "travel on to Tokyo on Monday and then to Gyeongju".
+
+        Follows the chain of prepositions and coordinations below the trigger
+        ("on to", "…, and to Paris", "and then to") to each "to" phrase.
+        """
+        if trigger.pos_ != "VERB":
+            return [
+                k for c in trigger.children if c.dep_ == "prep" and c.lower_ == "to"
+                for p in c.children if p.dep_ == "pobj"
+                for k in [self.key(p)] if self.type_of(k) in PLACE_TYPES - {"Organization"} and k not in exclude
+            ]
+        found: list[Token] = []
+        stack = [c for c in trigger.children if c.dep_ in {"prep", "conj", "prt", "advmod"}]
+        while stack:
+            t = stack.pop()
+            if t.pos_ not in {"ADP", "ADV", "PART"}:
+                continue
+            if t.lower_ == "to":
+                found += [c for c in t.children if c.dep_ == "pobj"]
+            stack += [c for c in t.children if c.dep_ in {"prep", "conj"}]
+        out: list[str] = []
+        for pobj in sorted(found, key=lambda t: t.i):
+            key = self.key(pobj)
+            if self.type_of(key) in PLACE_TYPES - {"Organization"} and key not in exclude and key not in out:
+                out.append(key)
+        return out
 
     def _valid(self, m: _Mention, trigger: Token) -> bool:
         lemma = trigger.lemma_.lower()
@@ -363,18 +600,51 @@ class _Reader:
         tense = {"planned": "future", "occurred": "past"}.get(status or "")
         if tense is None and trigger is not None and self.clause_head(trigger).tag_ in {"VBZ", "VBP"}:
             tense = "future"  # "the summit closes on Tuesday": a schedule points forward
+        if trigger is not None and trigger.dep_ == "pobj" and trigger.head.lower_ in SEQUENCE_PREPS:
+            # "arrived on Monday after a visit to Vietnam": Monday is the arrival's
+            scope = [t for t in scope if t.i in {s.i for s in trigger.subtree}]
         seen: set[int] = set()
+        in_dateline = False
         for token in scope:
             if token.ent_type_ not in {"DATE", "TIME"} or token.i in seen:  # "Sunday morning" is a TIME
                 continue
             ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
             seen.update(range(ent.start, ent.end))
+            if ent.start_char < self.dateline_end:
+                in_dateline = True  # the filing day: only when the sentence gives no date of its own
+                continue
             if ent.root.head.lower_ in NOT_EVENT_DATES or ent.start > 0 and ent.doc[ent.start - 1].lower_ in NOT_EVENT_DATES:
                 continue
-            value = normalise(ent.text, self.published, tense)
+            if trigger is not None and _in_own_clause(ent.root, trigger):
+                continue
+            value = self._normalise(ent.text, tense)
             if value is not None:
                 return value
-        return None
+        return self.dateline_value if in_dateline else None
+
+
+def _is_taking_place(verb: Token) -> bool:
+    """"take place", "be held", "convene": a verb that says where an event happens."""
+    lemma = verb.lemma_.lower()
+    if lemma == "take":
+        return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+    return lemma in {"hold", "convene", "happen", "occur"} and (lemma != "hold" or verb.tag_ == "VBN")
+
+
+def _in_own_clause(token: Token, trigger: Token) -> bool:
+    """Whether ``token`` sits in a relative clause with its own subject below the trigger.
+
+    "talks on a pipeline, a project which the company shelved last year": the
+    year dates the shelving. "a visit that will take place on Monday" keeps its date.
+    """
+    for node in token.ancestors:
+        if node.i == trigger.i:
+            return False
+        if node.dep_ == "relcl" and any(
+            c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ not in {"WDT", "WP", "WP$"} for c in node.children
+        ):
+            return trigger.is_ancestor(node)
+    return False
 
 
 def _agreement_name(token: Token) -> str | None:
@@ -408,8 +678,11 @@ def _date_compatible(a: DateRange | None, b: DateRange | None) -> bool:
     return x.startswith(y) or y.startswith(x) or x[-5:] == y[-5:] and "--" in (x[:2], y[:2])
 
 
-def _place_compatible(a: str | None, b: str | None, entities) -> bool:
+def _place_compatible(a: str | None, b: str | None, entities, within=None) -> bool:
     if a is None or b is None or a == b:
+        return True
+    within = within or {}
+    if within.get(a) == b or within.get(b) == a:
         return True
     return _country_of(a, entities) == b or _country_of(b, entities) == a
 
@@ -420,7 +693,7 @@ def _more_specific_place(a: str | None, b: str | None, entities) -> str | None:
     return b if entities[a].entity.type == "Country" and entities[b].entity.type != "Country" else a
 
 
-def _compatible(event: _Mention, m: _Mention, entities) -> bool:
+def _compatible(event: _Mention, m: _Mention, entities, within=None) -> bool:
     if event.type != m.type:
         return False
     if event.agent and m.agent and event.agent != m.agent:
@@ -431,15 +704,15 @@ def _compatible(event: _Mention, m: _Mention, entities) -> bool:
             return False
     if event.status and m.status and event.status != m.status and event.date and m.date:
         return False
-    return _date_compatible(event.date, m.date) and _place_compatible(event.place, m.place, entities)
+    return _date_compatible(event.date, m.date) and _place_compatible(event.place, m.place, entities, within)
 
 
-def _merge(mentions: list[_Mention], doc_id: str, entities, published) -> list[Event]:
+def _merge(mentions: list[_Mention], doc_id: str, entities, published, lede=None, within=None) -> list[Event]:
     merged: list[tuple[_Mention, list[Span]]] = []
     for m in mentions:
         target = None
         if m.participants or m.agent or m.place or m.date:
-            target = next((e for e, _ in reversed(merged) if _compatible(e, m, entities) and _overlaps(e, m)), None)
+            target = next((e for e, _ in reversed(merged) if _compatible(e, m, entities, within) and _overlaps(e, m)), None)
         elif m.definite:  # "the meeting", "the visit": the latest one of its kind
             target = next((e for e, _ in reversed(merged) if e.type == m.type), None)
             if target is None:
@@ -456,11 +729,18 @@ def _merge(mentions: list[_Mention], doc_id: str, entities, published) -> list[E
             evidence.append(m.sentence)
         target.agent = target.agent or m.agent
         target.participants.extend(k for k in m.participants if k not in target.participants)
-        target.place = _more_specific_place(target.place, m.place, entities)
+        if (within or {}).get(target.place) != m.place:  # the site is more specific than its city
+            target.place = _more_specific_place(target.place, m.place, entities)
         if target.date is None or (m.date is not None and len(m.date.start) > len(target.date.start)):
             target.date = m.date or target.date
         target.status = target.status or m.status
         target.name = target.name or m.name
+    if lede is not None:
+        people, date = lede
+        for m, _ in merged:
+            together = set(m.participants) | ({m.agent} if m.agent else set())
+            if m.date is None and m.status != "planned" and len(together) >= 2 and together <= people:
+                m.date = date
     return [e for e in (_finish(m, ev, doc_id, published) for m, ev in merged) if e is not None]
 
 

@@ -172,6 +172,10 @@ def _trade_verb(r: _Reader, verb: Token, lemma: str) -> None:
             others += [k for p in child.children if p.dep_ == "pobj" for k in r.actors(p)]
         elif child.dep_ == "dobj" and lemma in BUY_VERBS:  # "buys Russian crude"
             others += [k for m in child.children if m.dep_ in {"amod", "compound"} for k in r.actors(m)]
+        elif child.dep_ == "dobj" and lemma in SELL_VERBS:
+            # "supplies most of China's imported ore", "supplies China's needs": the owner buys
+            heads = [child] + [p for c in child.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+            others += [k for h in heads for m in h.children if m.dep_ == "poss" for k in r.actors(m)]
     if lemma in RELY_VERBS and not any(c.lower_ == "for" for c in verb.children):
         return
     if lemma in SELL_VERBS and any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
@@ -209,8 +213,8 @@ def _located_in_text(r: _Reader) -> None:
     ents = [e for e in r.doc.ents if r.keys.get(e.start) in r.entities]
     rank = {"Place": 0, "City": 1, "Country": 2}
     for a, b in zip(ents, ents[1:]):
-        between = r.doc[a.end : b.start]
-        if len(between) != 1 or between[0].lower_ not in {"in", ","}:
+        between = [t for t in r.doc[a.end : b.start] if t.lower_ != "the"]  # "the Troll field in the North Sea"
+        if len(between) != 1 or between[0].lower_ not in {"in", ","} or b.start - a.end > 2:
             continue
         ka, kb = r.keys[a.start], r.keys[b.start]
         ta, tb = r.type_of(ka), r.type_of(kb)
