@@ -1,8 +1,12 @@
-"""Development set: ten articles that are not the seeds, with their own gold files.
+"""Development and held-out sets: articles that are not the seeds, with their own gold files.
 
-The seeds score 1.0 and say little about other news; these floors sit just
-under what the dev set measures (README, "Development set"), so a rule that
-helps the seeds but hurts other articles shows up here.
+The seeds score 1.0 and say little about other news. ``tests/data/dev/`` (14
+articles) is what rules are developed against; ``tests/data/holdout/`` (4
+articles, annotated by someone who had not seen the extractor's output) is
+not looked at while developing, so its score is the honest estimate for
+unseen news. The floors sit just under what each set measures (README,
+"Quality on other news"), so a rule that helps one set but hurts the other
+shows up here.
 """
 
 from __future__ import annotations
@@ -14,17 +18,22 @@ import pytest
 from kg import api
 from kg.evaluate import evaluate
 
-DEV = Path(__file__).resolve().parent / "data" / "dev"
-FLOORS = {"entities": 0.88, "relations": 0.83, "events_relaxed": 0.92, "events_strict": 0.92}
+DATA = Path(__file__).resolve().parent / "data"
+FLOORS = {
+    "dev": {"entities": 0.87, "relations": 0.81, "events_relaxed": 0.73, "events_strict": 0.73},
+    "holdout": {"entities": 0.85, "relations": 0.48, "events_relaxed": 0.29, "events_strict": 0.29},
+}
 
 
-@pytest.fixture(scope="module")
-def dev_scores(tmp_path_factory):
-    out = tmp_path_factory.mktemp("dev") / "dev.trig"
-    api.write(api.build_corpus([DEV]), out)
-    return evaluate(DEV / "gold", out).scores()
+@pytest.fixture(scope="module", params=sorted(FLOORS))
+def scores(request, tmp_path_factory):
+    folder = DATA / request.param
+    out = tmp_path_factory.mktemp(request.param) / "graph.trig"
+    api.write(api.build_corpus([folder]), out)
+    return request.param, evaluate(folder / "gold", out).scores()
 
 
-@pytest.mark.parametrize("task", sorted(FLOORS))
-def test_dev_floor(dev_scores, task):
-    assert dev_scores[task].f1 >= FLOORS[task], dev_scores[task].to_dict()
+@pytest.mark.parametrize("task", ["entities", "relations", "events_relaxed", "events_strict"])
+def test_floor(scores, task):
+    name, measured = scores
+    assert measured[task].f1 >= FLOORS[name][task], (name, measured[task].to_dict())
