@@ -272,12 +272,35 @@ def kg_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-c", "from kg.cli import app; app()"]
 
 
-def bench_build(corpus: Path, tiny: Path, words: int, repeats: int, work: Path, results: Results) -> Path:
-    """``kg build`` at 1 and 2 workers, alternating, ``repeats`` times each; the fastest run of each counts."""
+def raw_pipe(nlp, texts: list[str]) -> dict:
+    """One timed ``nlp.pipe`` over ``texts`` (batch size 16, as kg build): seconds and CPU seconds."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    for _ in nlp.pipe(texts, batch_size=16):
+        pass
+    return {"seconds": round(time.perf_counter() - wall, 2), "cpu_seconds": round(time.process_time() - cpu, 2)}
+
+
+def bench_build(corpus: Path, tiny: Path, texts: list[str], repeats: int, work: Path, results: Results) -> Path:
+    """``kg build`` at 1 and 2 workers, alternating, ``repeats`` times each; the fastest run of each counts.
+
+    Before each pair of builds the stock model's raw ``nlp.pipe`` runs over the
+    same texts, so the target's two sides are measured on the same documents
+    and, as far as a shared machine allows, under the same load.
+    """
+    import spacy
+
+    from kg.nlp import model_name
+
+    words = sum(len(t.split()) for t in texts)
+    stock = spacy.load(model_name(), exclude=["textcat"])
+    list(stock.pipe(texts[:4]))  # warm up
     env = {**os.environ, "PYTHONHASHSEED": "0"}
     runs: dict[int, list[dict]] = {1: [], 2: []}
+    raw_runs: list[dict] = []
     outputs = {1: work / "build-1.nq", 2: work / "build-2.nq"}
     for repeat in range(repeats):
+        raw_runs.append(raw_pipe(stock, texts))
+        say(f"raw nlp.pipe (run {repeat + 1}): {words / raw_runs[-1]['seconds']:,.0f} words/s")
         for workers in (1, 2):
             load = [round(x, 2) for x in os.getloadavg()]
             run = run_measured([*kg_command(), "build", str(corpus), "--out", str(outputs[workers]),
@@ -294,6 +317,10 @@ def bench_build(corpus: Path, tiny: Path, words: int, repeats: int, work: Path, 
                     words_per_s_after_fixed_cost=round(words / max(0.01, best["seconds"] - fixed["seconds"])),
                     all_seconds=[r["seconds"] for r in runs[workers]])  # fmt: skip
         results.build[str(workers)] = best
+    best_raw = dict(min(raw_runs, key=lambda r: r["seconds"]))
+    best_raw.update(words=words, words_per_s=round(words / best_raw["seconds"]),
+                    words_per_cpu_s=round(words / best_raw["cpu_seconds"]), all_seconds=[r["seconds"] for r in raw_runs])
+    results.build["raw_pipe"] = best_raw
     results.build["identical_output"] = len({r["sha256"] for rs in runs.values() for r in rs}) == 1
     one, two = results.build["1"], results.build["2"]
     results.build["speedup"] = round(one["seconds"] / two["seconds"], 2)
@@ -518,16 +545,16 @@ def _ms(times: dict) -> dict:
 
 
 def judge(results: Results) -> None:
-    stock, kg = results.pipe["stock"], results.pipe["kg"]
+    stock, kg, raw = results.pipe["stock"], results.pipe["kg"], results.build["raw_pipe"]
     build = results.build["1"]
     build_cpu = build["words"] / build["cpu_seconds"]
     results.targets.append({
-        "target": "kg build ≥ 0.8× raw nlp.pipe words/s (stock model)",
-        "measured": f"{build['words_per_s'] / stock['words_per_s']:.2f}× ({build['words_per_s']:,} vs "
-                    f"{stock['words_per_s']:,} words/s); per CPU-second {build_cpu / stock['words_per_cpu_s']:.2f}×. "
+        "target": "kg build ≥ 0.8× raw nlp.pipe words/s (stock model, same documents)",
+        "measured": f"{build['words_per_s'] / raw['words_per_s']:.2f}× ({build['words_per_s']:,} vs "
+                    f"{raw['words_per_s']:,} words/s); per CPU-second {build_cpu / raw['words_per_cpu_s']:.2f}×. "
                     f"kg's pipeline is {kg['words_per_cpu_s'] / stock['words_per_cpu_s']:.2f}× the stock model, "
                     f"with kg.extract {kg['with_extract_words_per_cpu_s'] / stock['words_per_cpu_s']:.2f}× (per CPU-second)",
-        "met": build["words_per_s"] / stock["words_per_s"] >= 0.8,
+        "met": build["words_per_s"] / raw["words_per_s"] >= 0.8,
     })  # fmt: skip
     speedup = results.build["speedup"]
     results.targets.append({
@@ -591,12 +618,16 @@ def markdown(results: Results) -> str:
         "",
         f"### (b) `kg build`, {results.config['docs']} documents, {results.build['1']['words']:,} words, output `.nq`",
         "",
-        f"Runs alternate 1, 2, 1, 2… workers ({results.config['build_repeats']} each); the fastest of each counts. "
-        "The fixed cost is a build of 2 documents (start-up, model loading, and for 2 workers the local cluster).",
+        f"Runs alternate raw `nlp.pipe`, 1, 2 workers, raw, 1, 2… ({results.config['build_repeats']} each); the fastest "
+        "of each counts. Raw `nlp.pipe` is the stock model over the same cleaned texts in the bench process (model "
+        "already loaded); `kg build` is the whole command. The fixed cost is a build of 2 documents (start-up, model "
+        "loading, and for 2 workers the local cluster).",
         "",
-        "| workers | seconds (all runs) | CPU seconds | words/s | fixed cost | words/s without it | peak RSS |",
-        "|---:|---:|---:|---:|---:|---:|---:|",
-        *(f"| {w} | {r['seconds']} ({', '.join(map(str, r['all_seconds']))}) | {r['cpu_seconds']} | {r['words_per_s']:,} | "
+        "| run | seconds (all runs) | CPU seconds | words/s | fixed cost | words/s without it | peak RSS |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+        (lambda r: f"| raw `nlp.pipe` | {r['seconds']} ({', '.join(map(str, r['all_seconds']))}) | {r['cpu_seconds']} | "
+                   f"{r['words_per_s']:,} | – | – | – |")(results.build["raw_pipe"]),
+        *(f"| kg build, {w} worker{'s' if w != '1' else ''} | {r['seconds']} ({', '.join(map(str, r['all_seconds']))}) | {r['cpu_seconds']} | {r['words_per_s']:,} | "
           f"{r['fixed_cost_seconds']} s | {r['words_per_s_after_fixed_cost']:,} | {r['peak_rss_mb']} MB |"
           for w, r in results.build.items() if w in ("1", "2")),
         "",
@@ -678,7 +709,7 @@ def main(argv: list[str] | None = None) -> None:
 
         bench_pipe(documents[: cfg.pipe_docs], results)
         bench_profile(documents[: cfg.profile_docs], results)
-        base = bench_build(corpora[cfg.docs], corpora[2], words, cfg.build_repeats, work, results)
+        base = bench_build(corpora[cfg.docs], corpora[2], [d.text for d in documents], cfg.build_repeats, work, results)
         bench_rss(short, cfg.rss_workers, work, results)
         bench_stores(base, cfg, work, results)
         judge(results)

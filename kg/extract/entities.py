@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import GazEntry, load_gazetteer
 from ..keys import entity_key
@@ -418,6 +418,24 @@ def _surface_forms(span: Span) -> list[str]:
         if title is not None and not title.lower().startswith(("mr", "mrs", "ms", "dr")):
             forms.append(span.doc[start : span.end].text.replace("then-", "").strip())
     return forms
+
+
+def entity_at(token: Token) -> Span | None:
+    """The entity span ``token`` is part of, if any.
+
+    Read from the token's IOB tags: ``doc.ents`` would build every entity
+    span of the document on each call.
+    """
+    if not token.ent_type:
+        return None
+    doc = token.doc
+    start = token.i
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=token.ent_type)
 
 
 def text_span(doc_id: str, span: Span) -> TextSpan:

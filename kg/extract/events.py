@@ -22,7 +22,7 @@ from ..gazetteer import load_gazetteer
 from ..keys import LEADER_OF
 from ..model import Event
 from .dates import DateRange, dateline, normalise, reference_in_year, weekday_of
-from .entities import AGREEMENT_NOUNS, LocalEntity, singular, text_span, title_before
+from .entities import AGREEMENT_NOUNS, LocalEntity, entity_at, singular, text_span, title_before
 
 PLANNED_HEADS = {
     "expect", "plan", "schedule", "set", "due", "slate", "prepare", "intend",
@@ -608,7 +608,7 @@ class _Reader:
         for token in scope:
             if token.ent_type_ not in {"DATE", "TIME"} or token.i in seen:  # "Sunday morning" is a TIME
                 continue
-            ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+            ent = entity_at(token)
             seen.update(range(ent.start, ent.end))
             if ent.start_char < self.dateline_end:
                 in_dateline = True  # the filing day: only when the sentence gives no date of its own
@@ -648,7 +648,7 @@ def _in_own_clause(token: Token, trigger: Token) -> bool:
 
 
 def _agreement_name(token: Token) -> str | None:
-    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    ent = entity_at(token)
     if ent is not None and (ent.label_ in {"LAW", "WORK_OF_ART"} or singular(ent[-1].lower_) in AGREEMENT_NOUNS):
         text = ent.text
         return text[4:] if text.lower().startswith("the ") else text

@@ -13,6 +13,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import load_gazetteer
@@ -248,12 +250,26 @@ def _from_gazetteer(r: _Reader) -> None:
             r.add(key, "capitalOf", country.key, None, method="gazetteer")
         elif entry.type == "Place":
             r.add(key, "locatedIn", country.key, None, method="gazetteer")
-    for sent in r.doc.sents:
+    for sent, indices in _entity_tokens_by_sentence(r):
         # in text order (a set would order the relations by the process's hash seed)
-        keys = list(dict.fromkeys(r.keys[t.i] for t in sent if t.i in r.keys and r.keys[t.i] in r.entities))
+        keys = list(dict.fromkeys(r.keys[i] for i in indices if r.keys[i] in r.entities))
         orgs = [k for k in keys if r.type_of(k) == "Organization" and gaz.members(k)]
         for org in orgs:
             for country in keys:
                 entry = r.entities[country].gaz
                 if r.type_of(country) == "Country" and entry is not None and dict(entry.ids).get("iso3166") in gaz.members(org):
                     r.add(country, "memberOf", org, sent, method="gazetteer")
+
+
+def _entity_tokens_by_sentence(r: _Reader) -> Iterator[tuple[Span, list[int]]]:
+    """Each sentence with entity tokens, and their indices (without visiting every token)."""
+    indices = sorted(r.keys)
+    at = 0
+    for sent in r.doc.sents:
+        inside = []
+        while at < len(indices) and indices[at] < sent.end:
+            if indices[at] >= sent.start:
+                inside.append(indices[at])
+            at += 1
+        if inside:
+            yield sent, inside
