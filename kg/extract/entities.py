@@ -52,6 +52,8 @@ TITLE_HEADS = frozenset(
     "adviser advisor chief director governor".split()
 )
 _POSSESSIVE = {"'s", "’s", "'", "’", "s"}
+# first words of a natural feature's name ("Lake Baikal", "Mount Kenya", "Gulf of Aden")
+FEATURE_STARTS = frozenset("lake mount mt mt. cape isle gulf sea bay strait".split())
 
 
 @lru_cache(maxsize=1)
@@ -128,6 +130,10 @@ def fix_entities(doc: Doc, is_heading: Callable[[Span], bool]) -> tuple[Span, ..
         span = _trim(ent)
         if span is None or "\n" in span.text or len(span.text) < 2:
             continue
+        if span.label_ in {"ORG", "GPE", "NORP"}:
+            span, prefix = _titled_person(span)
+            if prefix is not None:
+                fixed.append(prefix)
         if span.text.lower() in _not_entities() or not any(t.text[:1].isupper() for t in span):
             continue
         gaz = _gaz_lookup(span.text)
@@ -144,6 +150,8 @@ def fix_entities(doc: Doc, is_heading: Callable[[Span], bool]) -> tuple[Span, ..
             continue  # "Eurofighter Typhoon jets", "Patriot systems": products
         if gaz is None and span.root.dep_ == "compound" and span.root.head.lower_ in PRODUCT_NOUNS:
             continue  # "Patriot air defence systems"
+        if gaz is None and label == "PERSON" and _demonym_before_title(span):
+            continue  # "Tajik President X": the nationality, not a first name
         if gaz is None and len(span) == 1 and span[0].is_sent_start:
             lowercase = lowercase if lowercase is not None else _lowercase_words(doc)
             if span.text.lower() in lowercase:
@@ -156,6 +164,12 @@ def fix_entities(doc: Doc, is_heading: Callable[[Span], bool]) -> tuple[Span, ..
                 label = "PERSON"
             if label == "PERSON":
                 span = _strip_title(span)
+                if span.text.lower() in titles()[0]:
+                    continue  # "Emir Sheikh": titles the model took for a name
+                if _names_site(span):
+                    label = "FAC"  # "the Akorda presidential palace"
+            elif span[0].lower_ in FEATURE_STARTS and len(span) > 1:
+                label = "LOC"
             elif span[-1].lower_ in _facility_heads():
                 label = "FAC"
             elif (
@@ -176,6 +190,63 @@ def fix_entities(doc: Doc, is_heading: Callable[[Span], bool]) -> tuple[Span, ..
     fixed += _unlabelled_speakers(doc, fixed, people)
     fixed = _relabel_known_people(doc, fixed, people)
     return tuple(_non_overlapping(fixed))
+
+
+def _titled_person(span: Span) -> tuple[Span, Span | None]:
+    """"Kazakh President Jane Doe" tagged as one organisation: the person after the title.
+
+    Returns the span to keep and, when the words before the title name a
+    country the gazetteer knows, that country as a span of its own.
+    """
+    known = titles()[0]
+    doc = span.doc
+    if _gaz_lookup(span.text) is not None:
+        return span, None
+    for i in range(span.start, span.end - 1):
+        for length in (3, 2, 1):
+            end = i + length
+            if end >= span.end or " ".join(t.lower_ for t in doc[i:end]) not in known:
+                continue
+            rest = doc[end : span.end]
+            if rest[-1].lower_ in _facility_heads() or not all(
+                t.text[:1].isupper() and t.lower_ not in ORG_WORDS for t in rest if t.is_alpha
+            ):
+                continue  # "King Khalid International Airport"
+            if i == span.start and len(rest) < 2:
+                continue  # "General Motors"
+            if i > span.start and _country_words(doc[span.start : i]) is None:
+                continue
+            named = _gaz_lookup(doc[span.start : i].text) if i > span.start else None
+            prefix = Span(doc, span.start, i, label="GPE") if named is not None and named.type == "Country" else None
+            return Span(doc, end, span.end, label="PERSON"), prefix
+    return span, None
+
+
+def _country_words(words: Span) -> GazEntry | None:
+    """The country that words name, themselves or as a demonym ("Kazakh")."""
+    text = words.text
+    gaz = _gaz_lookup(text)
+    if gaz is not None and gaz.type == "Country":
+        return gaz
+    return load_gazetteer().demonym(text)
+
+
+def _demonym_before_title(span: Span) -> bool:
+    doc = span.doc
+    return (
+        len(span) == 1 and span.end < len(doc) and doc[span.end].lower_ in titles()[0]
+        and load_gazetteer().demonym(span.text) is not None
+    )
+
+
+def _names_site(span: Span) -> bool:
+    """A one-word "name" that modifies a site noun ("the X presidential palace") names that site."""
+    head = span.root.head
+    return (
+        len(span) == 1 and span.root.dep_ in {"compound", "nmod"} and head.i >= span.end
+        and (head.lower_ in LOWERCASE_SITES or head.lower_ in _facility_heads())
+        and span.start > 0 and span.doc[span.start - 1].lower_ == "the"
+    )
 
 
 def _facilities(doc: Doc) -> list[Span]:
@@ -307,7 +378,7 @@ def _relabel_known_people(doc: Doc, spans: list[Span], people: set[str]) -> list
         gaz = _gaz_lookup(span.text)
         minor = gaz is None or (gaz.type in {"City", "Place"} and _minor_city(gaz) or gaz.type == "Place" and gaz.country)
         if span.label_ in {"GPE", "ORG", "FAC", "LOC", "NORP"} and names and minor:
-            if all(t.text in people or t.text in _DASHES for t in span):
+            if all(t.text in people or t.text in _DASHES or t.lower_ in {"and", "&"} for t in span):
                 for t in names:
                     out.append(Span(doc, t.i, t.i + 1, label="PERSON"))
                     covered.add(t.i)

@@ -20,9 +20,9 @@ from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import load_gazetteer
 from ..keys import LEADER_OF
-from ..model import Event
+from ..model import Entity, Event
 from .dates import DateRange, dateline, normalise, reference_in_year, weekday_of
-from .entities import AGREEMENT_NOUNS, LocalEntity, entity_at, singular, text_span, title_before
+from .entities import AGREEMENT_NOUNS, LOWERCASE_SITES, LocalEntity, entity_at, singular, text_span, title_before
 
 PLANNED_HEADS = {
     "expect", "plan", "schedule", "set", "due", "slate", "prepare", "intend",
@@ -48,9 +48,12 @@ PARTICIPANT_TYPES = {"Person", "Organization"}
 # plural nouns that, with "the two" or "both", refer back to two people
 GROUP_NOUNS = {
     "leader", "president", "minister", "premier", "chancellor", "head", "man", "woman",
-    "counterpart", "official", "diplomat", "envoy", "secretary", "monarch", "king", "ruler",
+    "counterpart", "official", "diplomat", "envoy", "secretary", "monarch", "king", "ruler", "side",
 }
+SETTLEMENT_NOUNS = {"city", "town", "village", "port", "capital", "resort"}
 PLACE_TYPES = {"Country", "City", "Place", "Organization"}
+# verbs whose object is the guest: "X welcomed Y … for a state visit"
+HOST_VERBS = {"welcome", "host", "receive", "invite", "greet"}
 
 
 @dataclass
@@ -105,11 +108,26 @@ def _fold_nested(mentions: list[_Mention], doc: Doc) -> list[_Mention]:
             out.append(m)  # "travel to X, where he will meet Y on Thursday": a meeting of its own day
             continue
         visit.date = visit.date or m.date
+        if visit.type == "Visit" and visit.agent in m.participants and len(m.participants) >= 2:
+            # "visited Beijing for a forum, where he met X": the trip and the meeting both happened
+            out.append(replace(m, participants=list(m.participants), place=m.place or visit.place, date=visit.date))
     return out
 
 
 def _has_subject(token: Token) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+
+
+def _shares_subject(verb: Token) -> bool:
+    """Whether a subjectless verb takes its subject from the clause above it."""
+    if _has_subject(verb):
+        return False
+    if verb.dep_ in {"xcomp", "advcl", "acomp"}:
+        return True
+    if verb.dep_ == "conj":
+        return verb.head.pos_ in {"VERB", "AUX"}
+    # "before flying to Doha", "after arriving in Paris"
+    return verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ in {"VERB", "AUX"}
 
 
 def _in_subject(token: Token) -> bool:
@@ -134,6 +152,8 @@ class _Reader:
         self.dateline_end = -1  # DATE entities starting before this offset belong to the dateline
         self.dateline_value: DateRange | None = None
         self._read_dateline()
+        if self.lede is None:
+            self._read_lede()
         self.trigger_tokens = {i for s in doc.spans.get("kg_triggers", []) for i in range(s.start, s.end)}
         # (position, title word, person): "Chancellor Friedrich Merz" lets "the chancellor" find him
         self.titled = []
@@ -180,6 +200,22 @@ class _Reader:
         people = {self.keys[t.i] for t in lede if self.type_of(self.keys.get(t.i)) == "Person"}
         self.lede = (people, lede_date)
 
+    def _read_lede(self) -> None:
+        """Without a dated dateline, the first sentence of the body is the lede.
+
+        Headings and bylines are passed over (they do not end in a full stop);
+        the lede counts only when it dates the day's news to one day.
+        """
+        body = (s for s in self.doc.sents if s.text.rstrip()[-1:] in {".", "\"", "”"})
+        lede = next(body, None)
+        if lede is None:
+            return
+        people = {self.keys[t.i] for t in lede if self.type_of(self.keys.get(t.i)) == "Person"}
+        dates = (self._normalise(e.text, "past") for e in lede.ents if e.label_ == "DATE")
+        date = next((d for d in dates if d is not None and len(d.start) == 10 and d.end is None), None)
+        if len(people) >= 2 and date is not None:
+            self.lede = (people, date)
+
     def _normalise(self, text: str, tense: str | None) -> DateRange | None:
         if self.yearless_reference is None:
             return normalise(text, self.reference, tense)
@@ -214,7 +250,49 @@ class _Reader:
             key = next((k for i, word, k in reversed(self.titled) if i < token.i and word == token.lower_), None)
         if key is None and token.lower_ in {"who", "that", "which"} and token.head.dep_ == "relcl":
             return self.key(token.head.head)  # "Trump, who arrived …": the noun the clause describes
-        return key
+        return key or self._named_in_phrase(token)
+
+    def _named_in_phrase(self, token: Token) -> str | None:
+        """The entity a common noun stands for through its own phrase.
+
+        "the Akorda presidential palace" (a site named by its modifier), "the
+        port city of Tianjin", "the Kazakh capital", and "…, whose leaders" (an
+        organisation's or country's leaders act for it).
+        """
+        if token.pos_ != "NOUN":
+            return None
+        lemma = token.lemma_.lower()
+        if lemma in LOWERCASE_SITES:
+            for child in token.children:
+                if child.dep_ in {"compound", "nmod"} and self.type_of(self.keys.get(child.i)) == "Place":
+                    return self.keys[child.i]
+        if lemma in SETTLEMENT_NOUNS:
+            for pobj in (g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children):
+                key = self.keys.get(pobj.i)
+                if self.type_of(key) in {"City", "Place"}:
+                    return key
+        if lemma == "capital":
+            return self._capital_of(token)
+        if lemma in GROUP_NOUNS and token.head.dep_ == "relcl" and any(c.lower_ == "whose" for c in token.children):
+            key = self.keys.get(token.head.head.i)
+            return key if self.type_of(key) in {"Organization", "Country"} else None
+        return None
+
+    def _capital_of(self, token: Token) -> str | None:
+        """"the Kazakh capital": the capital city of the country its modifier names."""
+        gaz = load_gazetteer()
+        for child in token.children:
+            if child.dep_ not in {"amod", "compound"}:
+                continue
+            country = self._country_word(child)
+            entry = gaz.get(country) if country else None
+            iso = dict(entry.ids).get("iso3166") if entry is not None else None
+            city = gaz.capital(iso) if iso else None
+            if city is not None:
+                if city.key not in self.entities:  # named only as "the capital"
+                    self.entities[city.key] = LocalEntity(Entity(city.key, city.type, city.label, ids=city.ids), city)
+                return city.key
+        return None
 
     def type_of(self, key: str | None) -> str | None:
         return self.entities[key].entity.type if key in self.entities else None
@@ -353,10 +431,43 @@ class _Reader:
             return []
         m.status = self._status(trigger)
         m.date = self._date(scope, m.status, trigger) or (self._then_date(trigger) if m.type == "Visit" else None)
+        if m.date is None and trigger.dep_ == "pcomp" and trigger.head.lower_ == "before":
+            # "attend a summit on Wednesday before flying to Doha": a leg of that day's itinerary
+            head = trigger.head.head
+            own = {t.i for t in trigger.subtree}
+            m.status = m.status or self._status(head)
+            m.date = self._date([t for t in self.scope(head) if t.i not in own], m.status, head)
+        if m.date is None and m.type in {"Meeting", "Agreement"}:
+            m.date = self._inherited_date(trigger, m.status)
         if m.status is None and _after(m.date, self.published):
             m.status = "planned"
         self.history.append(m)
         return [m, *self._further_destinations(m, trigger)]
+
+    def _inherited_date(self, trigger: Token, status: str | None) -> DateRange | None:
+        """The date of the clause an undated one continues.
+
+        "X arrived on Monday and held talks with Y at the palace, where they
+        signed …": the talks and the signing are Monday's. Reported speech
+        ("said on Monday that they met") is not followed.
+        """
+        node = self.clause_head(trigger)
+        path = {node.i}
+        for _ in range(6):
+            if node.dep_ not in {"conj", "relcl", "pobj", "prep", "dobj", "advcl"} or node.head.i == node.i:
+                return None
+            node = node.head
+            path.add(node.i)
+            if node.pos_ not in {"VERB", "AUX"}:
+                continue
+            scope = [
+                t for c in node.children if c.dep_ in {"prep", "npadvmod"} and c.i not in path
+                for t in c.subtree
+            ]
+            date = self._date(scope, status or self._status(node), node)
+            if date is not None:
+                return date
+        return None
 
     def _further_destinations(self, m: _Mention, trigger: Token) -> list[_Mention]:
         """"travel to Tokyo on Monday and then to Gyeongju": a second visit, its date unknown."""
@@ -397,9 +508,10 @@ class _Reader:
                     for pobj in child.children:
                         candidates += self.entity_keys(pobj, PARTICIPANT_TYPES)
             node = trigger
-            # "X is expected to visit", "X is due to travel": climb to the clause with the subject
-            while not candidates and node.dep_ in {"xcomp", "advcl", "acomp"} and not _has_subject(node):
-                node = node.head
+            # "X is expected to visit", "X is due to travel", "X said he would … and would meet",
+            # "X will attend … before flying to": climb to the clause with the subject
+            while not candidates and _shares_subject(node):
+                node = node.head.head if node.dep_ == "pcomp" else node.head
                 for child in node.children:
                     if child.dep_ in {"nsubj", "nsubjpass"}:
                         candidates += self.entity_keys(child, PARTICIPANT_TYPES)
@@ -412,10 +524,20 @@ class _Reader:
                 governed = trigger.head.head  # "held a round of talks", "co-chair the first session of the Dialogue"
             if governed.dep_ == "dobj" and governed.head.lemma_ in LIGHT_VERBS:
                 verb = governed.head
+                while verb.dep_ == "conj" and _shares_subject(verb):  # "X arrived in Y and held talks with Z"
+                    verb = verb.head
                 # a split verb ("co-chair") can leave the subject on its auxiliary
                 for child in [*verb.children, *(g for c in verb.children if c.dep_ == "aux" for g in c.children)]:
                     if child.dep_ == "nsubj":
                         candidates += self.entity_keys(child, PARTICIPANT_TYPES)
+            if not candidates and m.type == "Visit" and trigger.dep_ == "pobj" and trigger.head.head.lemma_ in HOST_VERBS:
+                # "X welcomed Y to the palace for a state visit": Y is the visitor, X the host
+                verb = trigger.head.head
+                guests = [k for c in verb.children if c.dep_ == "dobj" for k in self.entity_keys(c, {"Person"})]
+                if guests:
+                    hosts = [k for c in verb.children if c.dep_ == "nsubj" for k in self.entity_keys(c, {"Person"})]
+                    m.participants.extend(k for k in hosts if k not in guests)
+                    candidates = guests[:1]
             if not candidates and m.type == "Visit" and trigger.dep_ == "pobj" and trigger.head.head.pos_ in {"VERB", "AUX"}:
                 # "He arrived in Manila after a two-day visit to Vietnam": the subject travelled
                 for child in trigger.head.head.children:
@@ -437,12 +559,14 @@ class _Reader:
                 found += self.entity_keys(token, types)  # "a meeting attended by Premier Li Qiang"
             elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_ == "invitation":
                 found += self.entity_keys(token, {"Person"})  # "a visit at the invitation of President X"
+            elif token in self._convening(m, trigger):
+                found += self.entity_keys(token, {"Organization"})  # "a summit of the African Union"
             elif token.dep_ == "pobj" and token.head.lower_ == "to" and m.type == "PhoneCall":
                 found += self.entity_keys(token, {"Person"})
             elif token.dep_ == "appos" and token.head.i == trigger.i and m.type == "PhoneCall":
                 found += self.entity_keys(token, {"Person"})  # "call to President X" parsed as apposition
             elif token.dep_ in {"dobj", "attr"} and token.head.i == trigger.i and m.type in {"Meeting", "PhoneCall"}:
-                found += self.entity_keys(token, {"Person", "Organization"})
+                found += self.entity_keys(token, {"Person", "Organization"}) or self._represented(token)
         if m.type == "Agreement" and trigger.pos_ == "VERB":
             for child in trigger.children:
                 if child.dep_ == "nsubj":
@@ -450,6 +574,23 @@ class _Reader:
         for key in found:
             if key not in m.participants:
                 m.participants.append(key)
+
+    def _convening(self, m: _Mention, trigger: Token) -> list[Token]:
+        """The organisation whose meeting this is: "a summit of the African Union"."""
+        if m.type != "Meeting" or trigger.pos_ == "VERB":
+            return []
+        return [
+            pobj for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ == "of"
+            for pobj in prep.children if pobj.dep_ == "pobj" and self.type_of(self.key(pobj)) == "Organization"
+        ]
+
+    def _represented(self, token: Token) -> list[str]:
+        """"met executives of Acme and Initech": the organisations the people stand for."""
+        return [
+            k for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+            for pobj in prep.children if pobj.dep_ == "pobj"
+            for k in self.entity_keys(pobj, {"Organization", "Country"})
+        ]
 
     def _place(self, m: _Mention, trigger: Token, scope: list[Token]) -> None:
         where = self._where(trigger)
@@ -489,6 +630,7 @@ class _Reader:
                 continue
             anchors = {trigger.i, self.clause_head(trigger).i}
             anchors |= {c.i for c in trigger.children if c.dep_ in {"dobj", "attr"}}  # "signed a deal in Oslo"
+            anchors |= {c.i for c in self._convening(m, trigger)}  # "a summit of the Union in Accra"
             if token.dep_ == "pobj" and token.head.lower_ in preps and token.head.head.i in anchors:
                 m.place = key
                 return
@@ -566,6 +708,9 @@ class _Reader:
             return self._agreement(m, trigger)
         if m.type == "Visit" and lemma in {"stop", "arrival", "journey", "arrive", "fly", "travel"}:
             return m.place is not None
+        if m.type == "Meeting" and trigger.pos_ == "VERB" and len(m.participants) < 2:
+            # "meet business leaders": people the text does not name
+            return not any(c.dep_ == "dobj" and c.pos_ == "NOUN" and self.key(c) is None for c in trigger.children)
         return True
 
     def _agreement(self, m: _Mention, trigger: Token) -> bool:

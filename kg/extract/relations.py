@@ -29,6 +29,8 @@ SELL_VERBS = {"supply", "sell", "export", "deliver", "ship", "provide"}
 BUY_VERBS = {"buy", "import", "purchase", "procure", "source", "receive"}
 RELY_VERBS = {"rely", "depend"}
 ACTORS = {"Country", "Organization"}
+# forms of address that may stand between an office and the name ("Qatar's Emir Sheikh X")
+HONORIFICS = {"sheikh", "shaikh", "sir", "dame", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms."}
 
 
 class _Reader:
@@ -98,12 +100,15 @@ def _leader(r: _Reader, person: Span) -> None:
     if key is None:
         return
     _, leaders = titles()
+    start = person.start
+    while start > 0 and doc[start - 1].lower_ in HONORIFICS:
+        start -= 1
     # "Russian President Vladimir Putin", "India's Prime Minister Modi", "Prime Minister of India Modi"
     for length in (3, 2, 1):
-        i = person.start - length
+        i = start - length
         if i < 0:
             continue
-        title = " ".join(t.lower_ for t in doc[i : person.start])
+        title = " ".join(t.lower_ for t in doc[i:start])
         if title not in leaders:
             continue
         before = [t for t in doc[max(0, i - 3) : i] if not t.is_punct or t.text in {"'s", "’s"}]
@@ -115,9 +120,9 @@ def _leader(r: _Reader, person: Span) -> None:
                 continue
             country = r.actor(t)
             break
-        if country is None and person.start >= 2:
+        if country is None and start >= 2:
             return
-        r.add(key, "leaderOf", country, person.sent, role=doc[i : person.start].text)
+        r.add(key, "leaderOf", country, person.sent, role=doc[i:start].text)
         return
     # "Narendra Modi, the Prime Minister of India"
     for child in person.root.children:
