@@ -476,3 +476,10 @@ def test_meeting_with_unnamed_people_is_not_kept(nlp):
     text = "In Lyon, Olaf Scholz will meet business leaders on Thursday."
     x, labels = run(nlp, text, published="2025-03-05")
     assert not [r for r in event_rows(x, labels) if r[0] == "Meeting"]
+
+
+def test_regional_blocs_and_companies_come_from_the_gazetteer(nlp):
+    x, labels = run(nlp, "Tanzania and Zambia, both in SADC, signed a deal with Glencore and Cameco in Lusaka.")
+    assert {("Tanzania", "memberOf", "Southern African Development Community"),
+            ("Zambia", "memberOf", "Southern African Development Community")} <= relation_set(x, labels)
+    assert {("Organization", "Glencore"), ("Organization", "Cameco")} <= entity_set(x)
