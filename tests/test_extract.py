@@ -483,3 +483,115 @@ def test_regional_blocs_and_companies_come_from_the_gazetteer(nlp):
     assert {("Tanzania", "memberOf", "Southern African Development Community"),
             ("Zambia", "memberOf", "Southern African Development Community")} <= relation_set(x, labels)
     assert {("Organization", "Glencore"), ("Organization", "Cameco")} <= entity_set(x)
+
+
+def test_leaders_named_after_their_title_or_in_apposition(nlp):
+    cases = {
+        "Prime Minister Petteri Orpo of Finland spoke in Helsinki on Monday.": ("Petteri Orpo", "Finland"),
+        "Secretary-General Antonio Guterres of the United Nations spoke on Tuesday.": ("Antonio Guterres", "United Nations"),
+        "UN Secretary-General Antonio Guterres spoke on Tuesday.": ("Antonio Guterres", "United Nations"),
+        "Gustavo Petro, Colombia's president, spoke in Bogota on Monday.": ("Gustavo Petro", "Colombia"),
+        "Jens Stoltenberg, NATO's secretary general, said the alliance was ready.": ("Jens Stoltenberg", "NATO"),
+        "Libya's interim Prime Minister Abdul Hamid Dbeibah spoke on Tuesday.": ("Abdul Hamid Dbeibah", "Libya"),
+        "Keir Starmer, who heads the British government, spoke on Tuesday.": ("Keir Starmer", "United Kingdom"),
+    }
+    for text, (person, country) in cases.items():
+        x, labels = run(nlp, text)
+        assert (person, "leaderOf", country) in relation_set(x, labels), text
+
+
+def test_leaders_listed_with_a_leader_and_counterparts(nlp):
+    x, labels = run(nlp, "Colombian President Gustavo Petro and his Ecuadorian counterpart Daniel Noboa spoke on Tuesday.")
+    assert ("Daniel Noboa", "leaderOf", "Ecuador") in relation_set(x, labels)
+    x, labels = run(nlp, "Ministers met alongside Kenyan President William Ruto, Uganda's Yoweri Museveni and Tanzania's Samia Suluhu Hassan.")
+    assert ("Yoweri Museveni", "leaderOf", "Uganda") in relation_set(x, labels)
+    # a minister's counterpart is a minister, and "who led" is a former leader
+    x, labels = run(nlp, "Foreign Minister Penny Wong and her Chinese counterpart Wang Yi spoke on Tuesday.")
+    assert ("Wang Yi", "leaderOf", "China") not in relation_set(x, labels)
+    x, labels = run(nlp, "Jacinda Ardern, who led New Zealand until 2023, spoke on Tuesday.")
+    assert not [r for r in x.relations if r.predicate == "leaderOf"]
+
+
+def test_passive_and_attended_meetings(nlp):
+    x, labels = run(nlp, "South African President Cyril Ramaphosa was received by Japanese Prime Minister Shigeru Ishiba in Tokyo on Friday.", "2025-03-10")
+    rows = event_rows(x, labels)
+    assert ("Meeting", None, ("Cyril Ramaphosa", "Shigeru Ishiba"), "Tokyo", "2025-03-07", None, "occurred") in rows
+    x, labels = run(nlp, "The summit in Nairobi on Tuesday was attended by Paul Kagame and Yoweri Museveni.", "2025-03-10")
+    rows = event_rows(x, labels)
+    assert [r for r in rows if r[0] == "Meeting" and r[2] == ("Paul Kagame", "Yoweri Museveni") and r[3] == "Nairobi"]
+
+
+def test_a_call_with_someone_is_a_phone_call(nlp):
+    x, labels = run(nlp, "Keir Starmer had a call with Donald Trump on Sunday.", "2025-03-10")
+    assert ("PhoneCall", "Keir Starmer", ("Donald Trump", "Keir Starmer"), None, "2025-03-09", None, "occurred") in event_rows(x, labels)
+    x, labels = run(nlp, "Keir Starmer renewed his call for a ceasefire on Sunday.", "2025-03-10")
+    assert not [e for e in x.events if e.type == "PhoneCall"]
+
+
+def test_meeting_of_an_organisations_ministers_and_during_a_trip(nlp):
+    for text, org in {
+        "Anwar Ibrahim chaired a meeting of ASEAN foreign ministers in Jakarta on Monday.": "ASEAN",
+        "Kaja Kallas chaired a meeting of EU ministers in Warsaw on Monday.": "European Union",
+    }.items():
+        x, labels = run(nlp, text, "2025-03-10")
+        rows = [r for r in event_rows(x, labels) if r[0] == "Meeting"]
+        assert rows and org in rows[0][2] and rows[0][3] in {"Jakarta", "Warsaw"}, text
+    x, labels = run(nlp, "During his trip to Japan, Luiz Inacio Lula da Silva met Shigeru Ishiba.")
+    rows = [r for r in event_rows(x, labels) if r[0] == "Meeting"]
+    assert rows and rows[0][3] == "Japan"
+
+
+def test_heading_on_to_a_second_destination(nlp):
+    x, labels = run(nlp, "Nigerian President Bola Tinubu will travel to Houston next week, before heading to Washington.", "2025-03-10")
+    places = {r[3] for r in event_rows(x, labels) if r[0] == "Visit" and r[1] == "Bola Tinubu"}
+    assert places == {"Houston", "Washington"}
+
+
+def test_leaders_and_ministers_of_countries_as_parties(nlp):
+    x, labels = run(nlp, "The foreign ministers of Ethiopia and Eritrea signed a peace agreement in Riyadh on Friday.", "2025-03-10")
+    rows = [r for r in event_rows(x, labels) if r[0] == "Agreement"]
+    assert rows and rows[0][2] == ("Eritrea", "Ethiopia") and rows[0][3] == "Riyadh"
+    x, _ = run(nlp, "The leaders of Ghana and Togo met in Lome on Monday.", "2025-03-10")
+    meeting = next(e for e in x.events if e.type == "Meeting")
+    assert all(p.startswith("leader-of:") for p in meeting.participants) and len(meeting.participants) == 2
+
+
+def test_spoke_by_phone_and_speaking_in_a_call(nlp):
+    x, labels = run(nlp, "Emmanuel Macron spoke with Cyril Ramaphosa by phone on Tuesday.", "2025-03-10")
+    assert ("PhoneCall", "Emmanuel Macron", ("Cyril Ramaphosa", "Emmanuel Macron"), None, "2025-03-04", None, "occurred") in event_rows(x, labels)
+    x, labels = run(nlp, "Emmanuel Macron spoke with Cyril Ramaphosa in Paris on Tuesday.", "2025-03-10")
+    assert not [e for e in x.events if e.type == "PhoneCall"]
+    x, labels = run(nlp, "Emmanuel Macron told Cyril Ramaphosa in a phone conversation on Tuesday that France was ready.", "2025-03-10")
+    assert [r for r in event_rows(x, labels) if r[:3] == ("PhoneCall", "Emmanuel Macron", ("Cyril Ramaphosa", "Emmanuel Macron"))]
+
+
+def test_visit_by_someone_and_talks_with_a_visiting_guest(nlp):
+    x, labels = run(nlp, "The visit by Cyril Ramaphosa to Japan comes amid trade tensions.")
+    assert [r for r in event_rows(x, labels) if r[:2] == ("Visit", "Cyril Ramaphosa") and r[3] == "Japan"]
+    x, labels = run(nlp, "Chinese President Xi Jinping held talks with visiting Chilean President Gabriel Boric in Beijing on Tuesday.", "2025-03-10")
+    rows = [r for r in event_rows(x, labels) if r[0] == "Meeting"]
+    assert rows and rows[0][2] == ("Gabriel Boric", "Xi Jinping") and rows[0][3] == "Beijing"
+
+
+def test_title_ending_in_a_name_is_no_organisation(nlp):
+    x, _ = run(nlp, "The lunch was hosted by Secretary of State Marco Rubio at the State Department.")
+    assert ("Organization", "State") not in entity_set(x)
+    assert ("Person", "Marco Rubio") in entity_set(x)
+
+
+def test_where_a_place_lies_told_in_its_phrase(nlp):
+    cases = {
+        "The forum met in the Japanese port city of Niigata in May.": ("Niigata", "Japan"),
+        "Gangneung, a city in South Korea, hosted the games.": ("Gangneung", "South Korea"),
+        "The oil is shipped to Taranto, in the Italian region of Apulia.": ("Taranto", "Apulia"),
+    }
+    for text, (inner, outer) in cases.items():
+        x, labels = run(nlp, text)
+        assert (inner, "locatedIn", outer) in relation_set(x, labels), text
+    x, _ = run(nlp, "The gas is piped to Emden, in northern Germany.")
+    assert ("City", "Emden") in entity_set(x)
+
+
+def test_ordering_from_a_country_is_buying(nlp):
+    x, labels = run(nlp, "Thailand ordered four fighter jets from Sweden.")
+    assert ("Sweden", "suppliesTo", "Thailand") in relation_set(x, labels)

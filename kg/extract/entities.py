@@ -144,6 +144,8 @@ def fix_entities(doc: Doc, is_heading: Callable[[Span], bool]) -> tuple[Span, ..
             continue  # "French" tagged as an organisation
         if gaz is None and label == "ORG" and span.end < len(doc) and doc[span.end].lower_ in TITLE_HEADS:
             continue  # "Energy Minister X": part of a title, not an organisation
+        if gaz is None and label == "ORG" and _ends_title(span):
+            continue  # "Secretary of State X": the last word of a title
         if gaz is None and label != "PERSON" and _is_document_name(span):
             continue  # "the Abraham Accords", "Paris Agreement": a text, not an actor
         if gaz is None and span.end < len(doc) and doc[span.end].lower_ in PRODUCT_NOUNS:
@@ -160,7 +162,7 @@ def fix_entities(doc: Doc, is_heading: Callable[[Span], bool]) -> tuple[Span, ..
             label = _SPACY_LABEL[gaz.type]
         elif label != "NORP":
             title, _ = title_before(doc, span.start)
-            if title is not None and label != "PERSON":
+            if (title is not None or label == "ORG" and _titled_in_apposition(span)) and label != "PERSON":
                 label = "PERSON"
             if label == "PERSON":
                 span = _strip_title(span)
@@ -183,6 +185,8 @@ def fix_entities(doc: Doc, is_heading: Callable[[Span], bool]) -> tuple[Span, ..
             label = "LOC"  # "Rio de Janeiro state", "Sichuan province"
         if label == "PERSON" and len(span) == 1 and span.root.dep_ == "pobj" and span.root.head.lower_ in {"in", "near"}:
             label = "GPE"  # "in Dornum": a place the gazetteer does not know
+        if gaz is None and label in {"PERSON", "ORG"} and _described_as_town(span):
+            label = "GPE"  # "Emden, in the German state of …", "Kollsnes, a village in Norway"
         span = Span(doc, span.start, span.end, label=label)
         if label == "PERSON":
             people.update(t.text for t in span if t.is_alpha)
@@ -220,6 +224,31 @@ def _titled_person(span: Span) -> tuple[Span, Span | None]:
             prefix = Span(doc, span.start, i, label="GPE") if named is not None and named.type == "Country" else None
             return Span(doc, end, span.end, label="PERSON"), prefix
     return span, None
+
+
+TOWN_WORDS = frozenset("city town village port".split())
+
+
+def _described_as_town(span: Span) -> bool:
+    """A name followed by where it lies: ", in the … state of Y", ", in Y", ", a town in Y"."""
+    doc, end = span.doc, span.end
+    if end + 2 >= len(doc) or doc[end].text != ",":
+        return False
+    if doc[end + 1].lower_ == "in":
+        following = doc[end + 2 : end + 6]
+        return any(t.ent_type_ in {"GPE", "LOC"} for t in following[:2]) or any(t.lower_ in REGION_WORDS for t in following)
+    return any(c.dep_ == "appos" and c.lower_ in TOWN_WORDS for c in span.root.children)
+
+
+def _ends_title(span: Span) -> bool:
+    doc, known = span.doc, titles()[0]
+    return any(" ".join(t.lower_ for t in doc[i : span.end]) in known for i in range(max(0, span.start - 3), span.start))
+
+
+def _titled_in_apposition(span: Span) -> bool:
+    """"Jane Doe, Ruritania's president": an office in apposition makes a name a person."""
+    heads = {t.split()[-1] for t in titles()[0]}
+    return any(c.dep_ == "appos" and c.lower_ in heads and not c.ent_type_ for c in span.root.children)
 
 
 def _country_words(words: Span) -> GazEntry | None:

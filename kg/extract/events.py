@@ -36,7 +36,7 @@ PLANNED_MODIFIERS = {
 FUTURE_AUX = {"will", "shall", "'ll", "’ll", "would", "'d", "’d", "may", "might", "could"}
 LIGHT_VERBS = {
     "hold", "have", "conduct", "pay", "make", "undertake", "begin", "start", "host", "attend",
-    "chair", "co", "lead", "open", "resume", "join",  # "co" heads "co-chair", "co-host" as the model splits them
+    "chair", "co", "lead", "open", "resume", "join", "witness", "oversee",  # "co" heads "co-chair", "co-host" as the model splits them
 }
 SERIES_NOUNS = {"round", "session", "series", "meeting", "part", "edition"}
 DEFINITE = {"the", "this", "that", "these", "those", "his", "her", "their", "its"}
@@ -50,6 +50,8 @@ GROUP_NOUNS = {
     "leader", "president", "minister", "premier", "chancellor", "head", "man", "woman",
     "counterpart", "official", "diplomat", "envoy", "secretary", "monarch", "king", "ruler", "side",
 }
+# plural nouns for the people who lead the countries named after them
+HEAD_NOUNS = {"leader", "president", "head", "premier", "ruler", "monarch"}
 SETTLEMENT_NOUNS = {"city", "town", "village", "port", "capital", "resort"}
 PLACE_TYPES = {"Country", "City", "Place", "Organization"}
 # verbs whose object is the guest: "X welcomed Y … for a state visit"
@@ -101,6 +103,7 @@ def _fold_nested(mentions: list[_Mention], doc: Doc) -> list[_Mention]:
             None,
         )
         if visit is None:
+            _at_trip_place(m, out, doc)
             out.append(m)
             continue
         visit.participants.extend(k for k in m.participants if k not in visit.participants)
@@ -112,6 +115,16 @@ def _fold_nested(mentions: list[_Mention], doc: Doc) -> list[_Mention]:
             # "visited Beijing for a forum, where he met X": the trip and the meeting both happened
             out.append(replace(m, participants=list(m.participants), place=m.place or visit.place, date=visit.date))
     return out
+
+
+def _at_trip_place(m: _Mention, earlier: list[_Mention], doc: Doc) -> None:
+    """"During his trip to Japan, X met Y", "A and B signed deals during X's visit to C": it happens there."""
+    if m.type not in {"Meeting", "Agreement"} or m.place is not None:
+        return
+    trip = next((v for v in reversed(earlier) if v.type == "Visit" and v.sentence == m.sentence and v.place), None)
+    if trip is not None and (trip.agent in m.participants or doc[m.trigger].is_ancestor(doc[trip.trigger])):
+        m.place = trip.place
+        m.date = m.date or trip.date
 
 
 def _has_subject(token: Token) -> bool:
@@ -362,12 +375,32 @@ class _Reader:
                     return people
         return []
 
+    def leaders_of(self, token: Token, types: set[str]) -> list[str]:
+        """"the leaders of Kenya and Uganda", "the foreign ministers of A and B": who they act for.
+
+        Signing countries are parties themselves; at a meeting or call a
+        country's leader stands in (kg.resolve finds who that is).
+        """
+        if token.tag_ not in {"NNS", "NNPS"} or token.lemma_.lower() not in GROUP_NOUNS:
+            return []
+        countries = [
+            k for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+            for pobj in prep.children if pobj.dep_ == "pobj"
+            for c in [pobj, *pobj.conjuncts] for k in [self.key(c)] if self.type_of(k) == "Country"
+        ]
+        if "Country" in types:
+            return countries
+        if token.lemma_.lower() in HEAD_NOUNS:
+            return [LEADER_OF + k for k in countries]
+        return []
+
     def entity_keys(self, token: Token, types: set[str], _depth: int = 0) -> list[str]:
         """Entities headed by ``token`` and its conjuncts ("Modi and Putin")."""
         out: list[str] = []
         for t in [token, *token.conjuncts]:
             if "Person" in types and t.i not in self.keys:
                 out += [k for k in self.group(t) if k not in out]
+                out += [k for k in self.leaders_of(t, types) if k not in out]
             key = self.key(t)
             if self.type_of(key) not in types and _depth < 2:
                 # the entity may sit inside the noun phrase ("Russian President Vladimir Putin"),
@@ -519,6 +552,18 @@ class _Reader:
             for child in trigger.children:
                 if child.dep_ in {"poss", "compound", "nmod"}:
                     candidates += self.entity_keys(child, PARTICIPANT_TYPES)
+            for prep in (c for c in trigger.children if c.dep_ in {"prep", "agent"} and c.lower_ == "by"):
+                # "the visit by X to Y"
+                candidates += [k for p in prep.children if p.dep_ == "pobj" for k in self.entity_keys(p, PARTICIPANT_TYPES)]
+            if not candidates and trigger.dep_ == "pobj" and trigger.head.lower_ in {"in", "during", "over"}:
+                # "X told Y in a phone call", "During talks, X told Y": the speakers took part
+                verb = trigger.head.head
+                if verb.pos_ == "VERB" and m.type in {"PhoneCall", "Meeting"}:
+                    candidates += [k for c in verb.children if c.dep_ == "nsubj" for k in self.entity_keys(c, {"Person"})]
+                    if candidates:
+                        m.participants.extend(
+                            k for c in verb.children if c.dep_ in {"dobj", "dative"} for k in self.entity_keys(c, {"Person"})
+                        )
             governed = trigger
             if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lemma_ in SERIES_NOUNS:
                 governed = trigger.head.head  # "held a round of talks", "co-chair the first session of the Dialogue"
@@ -557,6 +602,10 @@ class _Reader:
                     found += self.entity_keys(token, types)
             elif token.dep_ == "pobj" and token.head.dep_ == "agent" and token.head.head.head.i == trigger.i:
                 found += self.entity_keys(token, types)  # "a meeting attended by Premier Li Qiang"
+            elif token.dep_ == "pobj" and token.head.dep_ == "agent" and _attended(trigger, token.head.head):
+                found += self.entity_keys(token, types)  # "the summit was attended by A, B and C"
+            elif token.dep_ == "nsubjpass" and token.head.i == trigger.i and m.type == "Meeting":
+                found += self.entity_keys(token, PARTICIPANT_TYPES)  # "X was received by Y": X the guest
             elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_ == "invitation":
                 found += self.entity_keys(token, {"Person"})  # "a visit at the invitation of President X"
             elif token in self._convening(m, trigger):
@@ -579,10 +628,10 @@ class _Reader:
         """The organisation whose meeting this is: "a summit of the African Union"."""
         if m.type != "Meeting" or trigger.pos_ == "VERB":
             return []
-        return [
-            pobj for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ == "of"
-            for pobj in prep.children if pobj.dep_ == "pobj" and self.type_of(self.key(pobj)) == "Organization"
-        ]
+        pobjs = [p for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"]
+        # "a meeting of NATO defence ministers": the ministers meet for their organisation
+        pobjs += [c for p in pobjs if p.lemma_.lower() in GROUP_NOUNS for c in p.children if c.dep_ in {"compound", "poss", "nmod"}]
+        return [p for p in pobjs if self.type_of(self.key(p)) == "Organization"]
 
     def _represented(self, token: Token) -> list[str]:
         """"met executives of Acme and Initech": the organisations the people stand for."""
@@ -620,7 +669,8 @@ class _Reader:
             if first is not None:
                 m.place = first
                 return
-        preps = {"to", "in", "at"} if m.type == "Visit" else {"in", "at"}
+        # "welcomed X to Cairo": the guest comes to the host's place
+        preps = {"to", "in", "at"} if m.type == "Visit" or trigger.lemma_.lower() in HOST_VERBS else {"in", "at"}
         # the trigger's own phrase first: in "arrived in Manila after a visit to Vietnam"
         # the visit's place is Vietnam, although Manila sits in its clause
         own = {t.i for t in trigger.subtree}
@@ -630,7 +680,10 @@ class _Reader:
                 continue
             anchors = {trigger.i, self.clause_head(trigger).i}
             anchors |= {c.i for c in trigger.children if c.dep_ in {"dobj", "attr"}}  # "signed a deal in Oslo"
-            anchors |= {c.i for c in self._convening(m, trigger)}  # "a summit of the Union in Accra"
+            # "talks with visiting President X in Beijing": the parse hangs the place on the guest
+            anchors |= {t.i for t in scope if t.dep_ == "pobj" and t.head.lower_ == "with" and t.head.head.i == trigger.i}
+            # "a summit of the Union in Accra", "a meeting of Union ministers in Accra"
+            anchors |= {i for c in self._convening(m, trigger) for i in (c.i, c.head.i)}
             if token.dep_ == "pobj" and token.head.lower_ in preps and token.head.head.i in anchors:
                 m.place = key
                 return
@@ -706,7 +759,13 @@ class _Reader:
             return len(m.participants) >= 2
         if m.type == "Agreement":
             return self._agreement(m, trigger)
-        if m.type == "Visit" and lemma in {"stop", "arrival", "journey", "arrive", "fly", "travel"}:
+        if m.type == "PhoneCall" and trigger.pos_ == "VERB" and lemma in {"speak", "talk"}:
+            return _by_phone(trigger) and len(m.participants) >= 2  # "spoke with X by phone"
+        if m.type == "PhoneCall" and trigger.pos_ == "NOUN" and lemma == "call" and not _phone_word(trigger):
+            # a bare "call" is a phone call only with someone: not "a call for calm"
+            preps = {c.lower_ for c in trigger.children if c.dep_ == "prep"}
+            return "for" not in preps and bool(preps & {"with", "between"}) and len(m.participants) >= 2
+        if m.type == "Visit" and lemma in {"stop", "arrival", "journey", "arrive", "fly", "travel", "head", "go"}:
             return m.place is not None
         if m.type == "Meeting" and trigger.pos_ == "VERB" and len(m.participants) < 2:
             # "meet business leaders": people the text does not name
@@ -766,6 +825,25 @@ class _Reader:
             if value is not None:
                 return value
         return self.dateline_value if in_dateline else None
+
+
+def _phone_word(call: Token) -> bool:
+    """Whether "call" is said to be by phone ("phone call", "video call")."""
+    return any(c.lower_ in {"phone", "telephone", "video", "telephonic"} for c in call.lefts)
+
+
+def _by_phone(verb: Token) -> bool:
+    """"spoke with X by phone", "talked over the telephone", "spoke on a video call"."""
+    return any(
+        p.lower_ in {"phone", "telephone", "videolink", "video", "call"} or _phone_word(p)
+        for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in {"by", "over", "on", "via"}
+        for p in prep.children if p.dep_ == "pobj"
+    )
+
+
+def _attended(trigger: Token, verb: Token) -> bool:
+    """Whether the trigger is what a passive "attended by …" verb is said of."""
+    return verb.lemma_.lower() in {"attend", "join"} and trigger.head.i == verb.i and trigger.dep_ == "nsubjpass"
 
 
 def _is_taking_place(verb: Token) -> bool:

@@ -22,11 +22,18 @@ from ..model import Entity, Relation
 from ..nlp import titles
 from .entities import LocalEntity, text_span
 
-FORMER = {"former", "ex", "ex-", "late", "then", "then-", "outgoing", "acting", "interim"}
+# an acting or interim leader leads all the same
+FORMER = {"former", "ex", "ex-", "late", "then", "then-", "outgoing"}
+SITTING = {"interim", "acting", "caretaker", "current", "incumbent", "new", "newly-elected", "transitional"}
 SUPPLIER_NOUNS = {"supplier", "exporter", "provider", "seller", "source", "vendor"}
 BUYER_NOUNS = {"market", "buyer", "customer", "importer", "purchaser", "client", "consumer"}
 SELL_VERBS = {"supply", "sell", "export", "deliver", "ship", "provide"}
-BUY_VERBS = {"buy", "import", "purchase", "procure", "source", "receive"}
+BUY_VERBS = {"buy", "import", "purchase", "procure", "source", "receive", "order", "acquire"}
+# nouns that say what kind of place a name is: "the Chinese port city of X", "X, a town in Y"
+PLACE_NOUNS = {
+    "city", "town", "village", "port", "capital", "state", "province", "region", "district",
+    "county", "island", "municipality", "prefecture", "territory", "area", "oblast", "governorate",
+}
 RELY_VERBS = {"rely", "depend"}
 ACTORS = {"Country", "Organization"}
 # forms of address that may stand between an office and the name ("Qatar's Emir Sheikh X")
@@ -90,6 +97,7 @@ def extract_relations(
         elif lemma in {"member", "join"}:
             _member(r, token)
     _located_in_text(r)
+    _located_in_phrase(r)
     _from_gazetteer(r)
     return list(r.found.values())
 
@@ -104,11 +112,11 @@ def _leader(r: _Reader, person: Span) -> None:
     while start > 0 and doc[start - 1].lower_ in HONORIFICS:
         start -= 1
     # "Russian President Vladimir Putin", "India's Prime Minister Modi", "Prime Minister of India Modi"
-    for length in (3, 2, 1):
+    for length in (4, 3, 2, 1):  # "Secretary-General" is three tokens
         i = start - length
         if i < 0:
             continue
-        title = " ".join(t.lower_ for t in doc[i:start])
+        title = _title_text(doc[i:start])
         if title not in leaders:
             continue
         before = [t for t in doc[max(0, i - 3) : i] if not t.is_punct or t.text in {"'s", "’s"}]
@@ -116,26 +124,102 @@ def _leader(r: _Reader, person: Span) -> None:
             return
         country = None
         for t in reversed(before):
-            if t.text in {"'s", "’s"}:
+            if t.text in {"'s", "’s"} or t.lower_ in SITTING:
                 continue
             country = r.actor(t)
             break
+        if country is None:
+            # "Prime Minister Mark Carney of Canada", "Secretary-General X of the United Nations"
+            country = next((r.actor(p) for p in _of_objects(person.root) if r.actor(p)), None)
         if country is None and start >= 2:
             return
         r.add(key, "leaderOf", country, person.sent, role=doc[i:start].text)
         return
-    # "Narendra Modi, the Prime Minister of India"
+    if start >= 2 and doc[start - 1].text in {"'s", "’s"}:
+        _leader_in_list(r, person, key, doc[start - 2])
+    _leader_apposition(r, person, key, leaders)
+    _leader_counterpart(r, person, key)
+    _leader_clause(r, person, key)
+
+
+def _leader_in_list(r: _Reader, person: Span, key: str, owner: Token) -> None:
+    """"French President X, Germany's Y and Italy's Z": the title of the first holds for the list."""
+    country = r.actor(owner, {"Country"})
+    leaders = {s for (s, p, _) in r.found if p == "leaderOf"} - {key}
+    # the parse often misses such lists, so the word before the list comma counts too
+    i = owner.i - 1
+    if i > 0 and r.doc[i].lower_ == "and" and r.doc[i - 1].text == ",":
+        i -= 1
+    previous = [r.doc[i - 1]] if i > 0 and r.doc[i].lower_ in {",", "and"} else []
+    if country and any(r.keys.get(t.i) in leaders for t in [*person.root.conjuncts, *previous]):
+        r.add(key, "leaderOf", country, person.sent, role="listed with leaders")
+
+
+def _title_text(span: Span) -> str:
+    """A title as titles.tsv writes it: "Secretary-General" is one word there, three tokens here."""
+    return " ".join(span.text.lower().split())
+
+
+def _of_objects(token: Token) -> list[Token]:
+    return [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+
+
+def _role(head: Token, leaders: frozenset[str]) -> str | None:
+    """The leader title an apposition's noun ends, without its owner: "NATO's secretary general"."""
+    doc, first = head.doc, head.i
+    while first > 0 and head.is_ancestor(doc[first - 1]):
+        t = doc[first - 1]
+        if t.ent_type_ or t.dep_ in {"poss", "case", "det"} or t.is_punct and t.text != "-":
+            break
+        first -= 1
+    # the longest title that ends the phrase: "the country's current president" → "president"
+    return next((_title_text(doc[i : head.i + 1]) for i in range(first, head.i + 1)
+                 if _title_text(doc[i : head.i + 1]) in leaders), None)
+
+
+def _leader_apposition(r: _Reader, person: Span, key: str, leaders: frozenset[str]) -> None:
+    """"Narendra Modi, the Prime Minister of India", "Javier Milei, Argentina's president"."""
     for child in person.root.children:
-        if child.dep_ == "appos" and child.lemma_.lower() in leaders | {"minister"}:
-            title_tokens = [t for t in child.subtree if t.i <= child.i and t.pos_ in {"PROPN", "NOUN"}]
-            role = " ".join(t.text for t in title_tokens)
-            if role.lower() not in leaders or any(t.lower_ in FORMER for t in child.subtree):
+        if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"} and not child.ent_type_:
+            role = _role(child, leaders)
+            if role is None or any(t.lower_ in FORMER for t in child.subtree):
                 continue
             for t in child.subtree:
                 if t.dep_ == "pobj" and t.head.lower_ == "of":
                     r.add(key, "leaderOf", r.actor(t), person.sent, role=role)
                 elif t.dep_ in {"poss", "amod", "compound"} and t.head.i == child.i:
                     r.add(key, "leaderOf", r.actor(t), person.sent, role=role)
+
+
+def _leader_counterpart(r: _Reader, person: Span, key: str) -> None:
+    """"President X … his Paraguayan counterpart Y": the counterpart of a leader leads the country named."""
+    noun = person.root.head if person.root.dep_ in {"appos", "compound"} else None
+    if noun is None or noun.lemma_.lower() != "counterpart":
+        return
+    country = next((r.actor(c, {"Country"}) for c in noun.children if c.dep_ in {"amod", "compound"} and r.actor(c, {"Country"})), None)
+    if country is None:
+        return
+    # only a head of state's counterpart is one: a minister's is a minister
+    leaders = {s for (s, p, _) in r.found if p == "leaderOf"} - {key}
+    if any(r.keys.get(i) in leaders for i in range(person.sent.start, person.start)):
+        r.add(key, "leaderOf", country, person.sent, role="counterpart")
+
+
+LEAD_VERBS = {"head", "lead", "chair", "run"}
+
+
+def _leader_clause(r: _Reader, person: Span, key: str) -> None:
+    """"X, who heads the British government", "X, who leads Acme": a leader now (not "who led")."""
+    for clause in person.root.children:
+        if clause.dep_ != "relcl" or clause.lemma_.lower() not in LEAD_VERBS or clause.tag_ not in {"VBZ", "VBP"}:
+            continue
+        if not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children):
+            continue
+        for obj in (c for c in clause.children if c.dep_ == "dobj"):
+            led = r.actor(obj)
+            if led is None and obj.lemma_.lower() in {"government", "state", "country", "cabinet"}:
+                led = next((r.actor(m, {"Country"}) for m in obj.children if m.dep_ in {"amod", "compound", "poss"} and r.actor(m, {"Country"})), None)
+            r.add(key, "leaderOf", led, person.sent, role=clause.lemma_)
 
 
 def _subject(token: Token) -> Token | None:
@@ -233,6 +317,39 @@ def _located_in_text(r: _Reader) -> None:
         if known is not None and tb == "Country" and dict(r.entities[kb].gaz.ids if r.entities[kb].gaz else ()).get("iso3166") != known.country:
             continue  # the gazetteer knows better where a known place is
         r.add(ka, "locatedIn", kb, a.sent)
+
+
+def _located_in_phrase(r: _Reader) -> None:
+    """"the Chinese port city of X", "X, a town in Y", "X, in the German state of Y"."""
+    for ent in r.doc.ents:
+        key = r.keys.get(ent.start)
+        if r.type_of(key) not in {"City", "Place"}:
+            continue
+        root = ent.root
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_NOUNS:
+            kind = root.head.head
+            for mod in (c for c in kind.children if c.dep_ in {"amod", "compound", "nmod"}):
+                _add_within(r, key, r.actor(mod, {"Country"}), ent.sent)
+        # ", in Y" right after the name, wherever the parse hangs it
+        after = r.doc[ent.end : ent.end + 2]
+        preps = [after[1]] if len(after) == 2 and after[0].text == "," and after[1].lower_ == "in" else []
+        preps += [p for a in root.children if a.dep_ == "appos" and a.lemma_.lower() in PLACE_NOUNS
+                  for p in a.children if p.dep_ == "prep" and p.lower_ == "in"]
+        for pobj in (c for p in preps for c in p.children if c.dep_ == "pobj"):
+            if pobj.lemma_.lower() in PLACE_NOUNS:  # "in the German state of Lower Saxony"
+                pobj = next(iter(_of_objects(pobj)), pobj)
+            _add_within(r, key, r.keys.get(pobj.i), ent.sent)
+
+
+def _add_within(r: _Reader, key: str, outer: str | None, sent: Span) -> None:
+    rank = {"Place": 0, "City": 1, "Country": 2}
+    inner_type, outer_type = r.type_of(key), r.type_of(outer)
+    if outer is None or outer_type not in rank or outer_type == "City" and inner_type == "City":
+        return
+    known, outer_gaz = r.entities[key].gaz, r.entities[outer].gaz
+    if known is not None and outer_type == "Country" and dict(outer_gaz.ids if outer_gaz else ()).get("iso3166") != known.country:
+        return  # the gazetteer knows better where a known place is
+    r.add(key, "locatedIn", outer, sent)
 
 
 def _from_gazetteer(r: _Reader) -> None:
