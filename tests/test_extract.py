@@ -423,9 +423,9 @@ def test_known_people_joined_by_and_are_two_people(nlp):
 
 
 def test_site_named_by_its_modifier_and_natural_features(nlp):
-    text = "Putin met Lukashenko at the Kremlin presidential palace. A plant will be built near Lake Ladoga."
+    text = "Mattarella met Stubb at the Quirinale presidential palace. A plant will be built near Lake Balkhash."
     x, labels = run(nlp, text)
-    assert ("Place", "Lake Ladoga") in entity_set(x)
+    assert ("Place", "Lake Balkhash") in entity_set(x)
 
 
 # -- events -----------------------------------------------------------------------------
@@ -455,13 +455,13 @@ def test_subject_shared_by_coordinated_verbs_and_before_clause(nlp):
 
 def test_talks_after_an_arrival_take_its_day_and_site(nlp):
     text = (
-        "Narendra Modi arrived in Tokyo on Friday and held talks with Shigeru Ishiba at the Kantei "
+        "Keir Starmer arrived in Tokyo on Friday and held talks with Shigeru Ishiba at the Kantei "
         "official residence, where the two leaders signed an agreement on chips."
     )
     x, labels = run(nlp, text, published="2025-08-29")
     rows = event_rows(x, labels)
     (meeting,) = [r for r in rows if r[0] == "Meeting"]
-    assert meeting[2] == ("Narendra Modi", "Shigeru Ishiba") and meeting[4] == "2025-08-29"
+    assert meeting[2] == ("Keir Starmer", "Shigeru Ishiba") and meeting[4] == "2025-08-29"
     (agreement,) = [r for r in rows if r[0] == "Agreement"]
     assert agreement[4] == "2025-08-29"
 
