@@ -595,3 +595,186 @@ def test_where_a_place_lies_told_in_its_phrase(nlp):
 def test_ordering_from_a_country_is_buying(nlp):
     x, labels = run(nlp, "Thailand ordered four fighter jets from Sweden.")
     assert ("Sweden", "suppliesTo", "Thailand") in relation_set(x, labels)
+
+
+# -- a country's possessive before a full name ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        ("Malawi's Lazarus Chakwera spoke to reporters.", "Lazarus Chakwera"),
+        ("The plan was praised by Chile's Gabriel Boric and Peru's Dina Boluarte.", "Gabriel Boric"),
+        ("The plan was praised by Chile's Gabriel Boric and Peru's Dina Boluarte.", "Dina Boluarte"),
+    ],
+)
+def test_country_possessive_before_full_name_is_a_person(nlp, text, person):
+    x, _ = run(nlp, text)
+    assert ("Person", person) in entity_set(x)
+    assert ("Organization", person) not in entity_set(x)
+
+
+def test_country_possessive_before_company_stays_organisation(nlp):
+    # the second word is written in lower case elsewhere: a common noun, so a company
+    x, _ = run(nlp, "Japan's Toyota Motor said sales rose as the motor industry grew.")
+    assert ("Person", "Toyota Motor") not in entity_set(x)
+
+
+# -- events a text says did not or may not happen ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No meeting between President Gustavo Petro and President Daniel Noboa is planned.",
+        "President Gustavo Petro refused to meet President Daniel Noboa in Quito.",
+        "President Gustavo Petro cancelled his visit to Quito.",
+        "President Gustavo Petro declined to visit Quito.",
+        "President Gustavo Petro urged President Daniel Noboa to sign a trade agreement.",
+        "If President Gustavo Petro visits Quito, the border will reopen.",
+        "Officials said a meeting between President Gustavo Petro and President Daniel Noboa was unlikely.",
+        "A visit by President Gustavo Petro to Quito remains doubtful.",
+    ],
+)
+def test_negated_refused_urged_or_conditional_events_are_not_events(nlp, text):
+    x, _ = run(nlp, text, published="2025-03-10")
+    assert not x.events
+
+
+@pytest.mark.parametrize(
+    "text, kind, status",
+    [
+        ("President Gustavo Petro agreed to meet President Daniel Noboa in Quito on Friday.", "Meeting", "planned"),
+        ("President Gustavo Petro began his visit to Quito on Monday.", "Visit", "occurred"),
+        ("President Gustavo Petro wants to visit Quito next week.", "Visit", "planned"),
+        ("A visit by President Gustavo Petro to Quito was successful.", "Visit", "occurred"),
+    ],
+)
+def test_agreed_begun_or_wanted_events_stay(nlp, text, kind, status):
+    x, labels = run(nlp, text, published="2025-03-10")
+    rows = event_rows(x, labels)
+    assert [(r[0], r[3], r[6]) for r in rows] == [(kind, "Quito", status)]
+
+
+# -- the dateline's city for an undated-place lede ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["BOGOTA (AFP) - ", "BOGOTA, March 7 (Reuters) - ", "BOGOTA, Colombia — "],
+)
+def test_lede_signing_without_place_happens_in_dateline_city(nlp, dateline):
+    text = (
+        "Andean leaders close trade talks\n\n" + dateline
+        + "Colombia signed a free trade agreement with Ecuador on Friday after two years of talks."
+    )
+    x, labels = run(nlp, text, published="2025-03-08")
+    rows = [r for r in event_rows(x, labels) if r[0] == "Agreement"]
+    assert rows and rows[0][3] == "Bogotá"
+
+
+def test_dateline_city_not_given_to_later_or_planned_events(nlp):
+    text = (
+        "Andean leaders close trade talks\n\nBOGOTA (AFP) - Colombia and Ecuador will sign a free trade "
+        "agreement next month, officials said.\n\nPresident Gabriel Boric met President Dina Boluarte "
+        "on Friday."
+    )
+    x, labels = run(nlp, text, published="2025-03-08")
+    assert all(r[3] is None for r in event_rows(x, labels))
+
+
+# -- one meeting told twice, and meetings of another time ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "retelling",
+    [
+        "The two leaders held talks at the Carondelet Palace.",
+        "Petro and Noboa later met at the Carondelet Palace.",
+    ],
+)
+def test_undated_retelling_at_a_site_is_the_same_meeting(nlp, retelling):
+    text = (
+        "President Gustavo Petro met President Daniel Noboa in Quito on Tuesday to discuss border security. "
+        + retelling
+    )
+    x, labels = run(nlp, text, published="2025-03-12")
+    meetings = [r for r in event_rows(x, labels) if r[0] == "Meeting"]
+    assert len(meetings) == 1 and meetings[0][4] == "2025-03-11"
+    assert meetings[0][3] == "Carondelet Palace"  # a meeting is placed at its site
+
+
+def test_headline_talks_in_a_city_and_body_talks_at_a_site_are_one_meeting(nlp):
+    text = (
+        "Petro in Quito for talks with Noboa\n\nPresident Gustavo Petro arrived in Quito on Tuesday for a "
+        "two-day state visit to Ecuador. Petro held talks with President Daniel Noboa at the Carondelet "
+        "Palace on Wednesday."
+    )
+    x, labels = run(nlp, text, published="2025-03-12")
+    meetings = [r for r in event_rows(x, labels) if r[0] == "Meeting"]
+    assert len(meetings) == 1 and meetings[0][2] == ("Daniel Noboa", "Gustavo Petro")
+
+
+def test_dated_meeting_at_a_site_stays_its_own(nlp):
+    text = (
+        "President Gustavo Petro met President Daniel Noboa in Quito on Tuesday. "
+        "The two leaders met again at the Carondelet Palace in 2019."
+    )
+    x, labels = run(nlp, text, published="2025-03-12")
+    meetings = [r for r in event_rows(x, labels) if r[0] == "Meeting"]
+    assert len(meetings) == 2
+
+
+@pytest.mark.parametrize(
+    "quote, kept",
+    [
+        ("\"We met in 2019 and it was a disaster,\" an aide said.", False),
+        ("\"We met in 2023 and it went well,\" an aide said.", True),
+    ],
+)
+def test_meeting_after_a_visit_joins_it_only_in_its_years(nlp, quote, kept):
+    text = "President Gustavo Petro visited Ecuador in 2023. " + quote
+    x, labels = run(nlp, text, published="2025-03-12")
+    meetings = [r for r in event_rows(x, labels) if r[0] == "Meeting"]
+    assert bool(meetings) == kept
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        ("Uganda's Yoweri Museveni and Tanzania's Samia Suluhu Hassan met in Arusha.", "Samia Suluhu Hassan"),
+        ("Mahama said Senegal would back the plan.", "Mahama"),
+    ],
+)
+def test_people_the_model_takes_for_places(nlp, text, person):
+    x, _ = run(nlp, text)
+    assert ("Person", person) in entity_set(x)
+
+
+@pytest.mark.parametrize("text, city", [("Lima said the talks would resume.", "Lima"), ("Kyiv warned that the deal was fragile.", "Kyiv")])
+def test_capitals_that_speak_stay_places(nlp, text, city):
+    x, _ = run(nlp, text)
+    assert ("City", city) in entity_set(x)
+
+
+def test_name_particles_and_credit_lines_are_not_people(nlp):
+    text = (
+        "Dutch Minister Anna van der Berg met Donald Tusk on Monday. "
+        "Later, van der Berg told reporters she was pleased.\n\nWriting by Anna Kowalska; Editing by Tom Hale"
+    )
+    x, _ = run(nlp, text)
+    people = {label for kind, label in entity_set(x) if kind == "Person"}
+    assert not people & {"van", "der", "Writing", "Editing"}
+
+
+def test_undated_meeting_right_after_a_dated_lede_is_that_day(nlp):
+    text = (
+        "Andean leaders meet\n\nBOGOTA, March 7 (Reuters) - President Gustavo Petro and President "
+        "Daniel Noboa signed a border pact on Friday.\n\nThe summit brought together Petro, Noboa and "
+        "President Dina Boluarte at the Narino Palace.\n\nPresident Gabriel Boric met Boluarte at the "
+        "Narino Palace."
+    )
+    x, labels = run(nlp, text, published="2025-03-08")
+    meetings = {r[2]: r[4] for r in event_rows(x, labels) if r[0] == "Meeting"}
+    assert meetings.get(("Daniel Noboa", "Dina Boluarte", "Gustavo Petro")) == "2025-03-07"
+    assert meetings.get(("Dina Boluarte", "Gabriel Boric"), "absent") in {None, "absent"}

@@ -140,6 +140,8 @@ def fix_entities(doc: Doc, is_heading: Callable[[Span], bool]) -> tuple[Span, ..
         label = span.label_
         if gaz is not None and label in {"ORG", "PERSON"} and _minor_city(gaz):
             gaz = None  # "Morena party": a town of that name is not what the model saw
+        if label in {"GPE", "LOC", "FAC"} and (gaz is None or _minor_city(gaz)) and _speaks(span):
+            gaz, label = None, "PERSON"  # "Mahama said": small towns and unknown places do not talk
         if gaz is None and label in {"ORG", "GPE"} and load_gazetteer().demonym(span.text) is not None:
             continue  # "French" tagged as an organisation
         if gaz is None and label == "ORG" and span.end < len(doc) and doc[span.end].lower_ in TITLE_HEADS:
@@ -158,6 +160,10 @@ def fix_entities(doc: Doc, is_heading: Callable[[Span], bool]) -> tuple[Span, ..
             lowercase = lowercase if lowercase is not None else _lowercase_words(doc)
             if span.text.lower() in lowercase:
                 continue  # "Turnout was low …" and later "a turnout of": a common word opening a sentence
+        if gaz is None and label in {"ORG", "GPE", "LOC", "FAC"} and _country_owned_name(span):
+            lowercase = lowercase if lowercase is not None else _lowercase_words(doc)
+            if not any(t.lower_ in lowercase for t in span):
+                label = "PERSON"  # "Ruritania's Jane Doe": a country's own person, named in full
         if gaz is not None and not (label == "PERSON" and gaz.type == "City" and len(span) == 1):
             label = _SPACY_LABEL[gaz.type]
         elif label != "NORP":
@@ -189,7 +195,7 @@ def fix_entities(doc: Doc, is_heading: Callable[[Span], bool]) -> tuple[Span, ..
             label = "GPE"  # "Emden, in the German state of …", "Kollsnes, a village in Norway"
         span = Span(doc, span.start, span.end, label=label)
         if label == "PERSON":
-            people.update(t.text for t in span if t.is_alpha)
+            people.update(t.text for t in span if t.is_alpha and t.lower_ not in NAME_PARTICLES)
         fixed.append(span)
     fixed += _unlabelled_speakers(doc, fixed, people)
     fixed = _relabel_known_people(doc, fixed, people)
@@ -260,6 +266,23 @@ def _country_words(words: Span) -> GazEntry | None:
     return load_gazetteer().demonym(text)
 
 
+def _country_owned_name(span: Span) -> bool:
+    """"Ruritania's Jane Doe": two or three capitalised words after a country's possessive.
+
+    In news this construction names the country's leader or minister; companies
+    in it ("Ruritania's State Bank") carry an organisation word or a common noun.
+    """
+    doc, start = span.doc, span.start
+    if start < 2 or doc[start - 1].text not in _POSSESSIVE - {"s"} or not 2 <= len(span) <= 3:
+        return False
+    country = _gaz_lookup(doc[start - 2].text)
+    return (
+        country is not None and country.type == "Country"
+        and all(t.is_alpha and t.is_title and t.lower_ not in ORG_WORDS for t in span)
+        and span[-1].lower_ not in _facility_heads()
+    )
+
+
 def _demonym_before_title(span: Span) -> bool:
     doc = span.doc
     return (
@@ -318,6 +341,14 @@ HUMAN_VERBS = frozenset(
     "say tell add visit travel meet call phone sign announce urge warn praise arrive speak "
     "insist argue claim reply respond vow pledge promise welcome host accuse criticise criticize".split()
 )
+
+
+# verbs of saying: their subject is a person or an institution, not a town
+SPEECH_VERBS = frozenset("say tell add insist argue claim reply respond vow pledge promise warn urge accuse".split())
+
+
+def _speaks(span: Span) -> bool:
+    return span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() in SPEECH_VERBS
 
 
 def _unlabelled_speakers(doc: Doc, spans: list[Span], people: set[str]) -> list[Span]:

@@ -14,6 +14,7 @@ evidence sentences.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -27,6 +28,7 @@ from .entities import AGREEMENT_NOUNS, LOWERCASE_SITES, LocalEntity, entity_at, 
 PLANNED_HEADS = {
     "expect", "plan", "schedule", "set", "due", "slate", "prepare", "intend",
     "propose", "aim", "hope", "announce", "confirm", "invite", "agree", "likely",
+    "want", "seek", "wish", "pledge", "promise", "vow", "offer",
 }
 PLANNED_MODIFIERS = {
     "upcoming", "planned", "expected", "proposed", "scheduled", "forthcoming",
@@ -56,6 +58,24 @@ SETTLEMENT_NOUNS = {"city", "town", "village", "port", "capital", "resort"}
 PLACE_TYPES = {"Country", "City", "Place", "Organization"}
 # verbs whose object is the guest: "X welcomed Y … for a state visit"
 HOST_VERBS = {"welcome", "host", "receive", "invite", "greet"}
+# verbs that deny what they govern: "refused to meet", "ruled out a visit", "cancelled the talks"
+DENYING_VERBS = {
+    "refuse", "decline", "reject", "deny", "rule", "cancel", "scrap", "fail", "avoid", "snub",
+    "boycott", "skip", "call off", "abandon", "oppose",
+}
+# verbs that ask for what they govern: "urged X to sign a deal", "called on Y to visit"
+URGING_VERBS = {"urge", "press", "push", "demand", "ask", "encourage", "call", "appeal", "challenge"}
+CONDITIONAL_MARKS = {"if", "unless", "whether"}
+# "a meeting … was unlikely": what the event, as subject, is said to be
+DOUBT_WORDS = {"unlikely", "impossible", "doubtful", "uncertain", "unclear", "improbable", "premature"}
+
+
+# a dateline's place, with or without a date: "OSLO (AP) -", "LIMA, Peru, May 3 (Reuters) —"
+_PLACE_DATELINE = re.compile(
+    r"^[ \t]*([A-Z][A-Z.'\u2019 ]{1,40}?)[ \t]*(?:,[^\n(]{1,40}?)?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?[-\u2013\u2014:]",
+    re.MULTILINE,
+)
+_DATELINE_WINDOW = 800  # characters: a dateline opens the article body
 
 
 @dataclass
@@ -165,6 +185,8 @@ class _Reader:
         self.dateline_end = -1  # DATE entities starting before this offset belong to the dateline
         self.dateline_value: DateRange | None = None
         self._read_dateline()
+        self.dateline_place, self.dateline_sentence = self._read_dateline_place()
+        self.lede_end = self._second_sentence_end()
         if self.lede is None:
             self._read_lede()
         self.trigger_tokens = {i for s in doc.spans.get("kg_triggers", []) for i in range(s.start, s.end)}
@@ -212,6 +234,50 @@ class _Reader:
         lede_date = next((d for d in (self._normalise(e.text, "past") for e in dates) if d), value)
         people = {self.keys[t.i] for t in lede if self.type_of(self.keys.get(t.i)) == "Person"}
         self.lede = (people, lede_date)
+
+    def _read_dateline_place(self) -> tuple[str | None, int]:
+        """The city of a dateline ("OSLO (AP) -", "LIMA, May 3 -") and where its sentence starts."""
+        found = _PLACE_DATELINE.search(self.doc.text[:_DATELINE_WINDOW])
+        if found is None:
+            return None, -1
+        span = self.doc.char_span(found.start(1), found.end(1), alignment_mode="expand")
+        key = self.key(span[-1]) if span is not None else None
+        if self.type_of(key) not in {"City", "Country", "Place"}:
+            return None, -1
+        # the parser may cut the dateline off as a sentence of its own: the lede follows it
+        after = span[-1]
+        while after.i + 1 < len(self.doc) and (after.idx < found.end() or after.is_space):
+            after = self.doc[after.i + 1]
+        return key, after.sent.start
+
+    def _second_sentence_end(self) -> int:
+        """Where the sentence after the dateline's lede ends (-1 without a dateline)."""
+        if self.dateline_sentence < 0:
+            return -1
+        end = self.doc[self.dateline_sentence].sent.end
+        while end < len(self.doc) and self.doc[end].is_space:
+            end += 1
+        return self.doc[end].sent.end if end < len(self.doc) else end
+
+    def _lede_date(self, m: _Mention, trigger: Token) -> None:
+        """A meeting or signing told undated in the first two sentences after a dateline is the day's news.
+
+        "ASTANA, June 17 - Leaders signed a treaty on Tuesday. The summit brought
+        together X, Y and Z at the palace": the summit is June 17's.
+        """
+        if (
+            m.date is None and m.type in {"Meeting", "Agreement"} and m.status == "occurred" and len(m.participants) >= 2
+            and self.lede is not None and self.dateline_sentence <= trigger.i < self.lede_end
+        ):
+            m.date = self.lede[1]
+
+    def _dateline_place(self, m: _Mention, trigger: Token) -> None:
+        """A meeting or signing the lede tells without a place happened where the story was filed."""
+        if (
+            m.place is None and m.type in {"Meeting", "Agreement"} and m.status != "planned" and m.participants
+            and trigger.sent.start == self.dateline_sentence and self.dateline_place not in m.participants
+        ):
+            m.place = self.dateline_place
 
     def _read_lede(self) -> None:
         """Without a dated dateline, the first sentence of the body is the lede.
@@ -450,9 +516,7 @@ class _Reader:
     def read(self, span: Span) -> list[_Mention]:
         """The mentions a trigger makes: none, one, or one per destination of a trip."""
         trigger = span.root
-        if any(c.dep_ == "neg" for c in trigger.children) or any(
-            c.dep_ == "neg" for c in self.clause_head(trigger).children
-        ):
+        if _not_happening(trigger, self.clause_head(trigger)):
             return []
         definite = any(c.dep_ in {"det", "poss"} and c.lower_ in DEFINITE for c in trigger.children)
         m = _Mention(span.label_, trigger.i, trigger.sent, definite=definite)
@@ -474,6 +538,8 @@ class _Reader:
             m.date = self._inherited_date(trigger, m.status)
         if m.status is None and _after(m.date, self.published):
             m.status = "planned"
+        self._dateline_place(m, trigger)
+        self._lede_date(m, trigger)
         self.history.append(m)
         return [m, *self._further_destinations(m, trigger)]
 
@@ -827,6 +893,34 @@ class _Reader:
         return self.dateline_value if in_dateline else None
 
 
+def _not_happening(trigger: Token, head: Token) -> bool:
+    """Negated, refused, urged or conditional: an event the text says is not (yet) real.
+
+    "no meeting is planned", "did not visit", "refused to meet", "urged X to sign",
+    "if X visits Y": none of these tells of a meeting, a visit or a signing.
+    """
+    if any(c.dep_ == "neg" for c in (*trigger.children, *head.children)):
+        return True
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
+        return True
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in head.children):
+        return True
+    if trigger.dep_ == "nsubj" and any(c.dep_ == "acomp" and c.lower_ in DOUBT_WORDS for c in trigger.head.children):
+        return True
+    return any(_governed_away(node) for node in {trigger, head})
+
+
+def _governed_away(node: Token) -> bool:
+    """Whether ``node`` is what a denying verb denies or an urging verb asks someone to do."""
+    governor = node.head
+    if node.dep_ not in {"xcomp", "dobj", "ccomp"} or governor.pos_ not in {"VERB", "AUX"}:
+        return False
+    lemma = governor.lemma_.lower()
+    if lemma in DENYING_VERBS and (lemma != "rule" or any(c.lower_ == "out" for c in governor.children)):
+        return True
+    return node.dep_ == "xcomp" and lemma in URGING_VERBS and any(c.dep_ == "dobj" for c in governor.children)
+
+
 def _phone_word(call: Token) -> bool:
     """Whether "call" is said to be by phone ("phone call", "video call")."""
     return any(c.lower_ in {"phone", "telephone", "video", "telephonic"} for c in call.lefts)
@@ -910,10 +1004,12 @@ def _place_compatible(a: str | None, b: str | None, entities, within=None) -> bo
     return _country_of(a, entities) == b or _country_of(b, entities) == a
 
 
-def _more_specific_place(a: str | None, b: str | None, entities) -> str | None:
+def _more_specific_place(a: str | None, b: str | None, entities, kind: str = "Meeting") -> str | None:
     if a is None or b is None:
         return a or b
-    return b if entities[a].entity.type == "Country" and entities[b].entity.type != "Country" else a
+    # a meeting is placed at its site; a visit at the city it goes to, not each stop in it
+    rank = {"Country": 0, "City": 1, "Place": 2 if kind != "Visit" else 1}
+    return b if rank.get(entities[b].entity.type, 0) > rank.get(entities[a].entity.type, 0) else a
 
 
 def _compatible(event: _Mention, m: _Mention, entities, within=None) -> bool:
@@ -927,7 +1023,21 @@ def _compatible(event: _Mention, m: _Mention, entities, within=None) -> bool:
             return False
     if event.status and m.status and event.status != m.status and event.date and m.date:
         return False
-    return _date_compatible(event.date, m.date) and _place_compatible(event.place, m.place, entities, within)
+    return _date_compatible(event.date, m.date) and (
+        _place_compatible(event.place, m.place, entities, within) or _same_meeting_at_site(event, m, entities)
+    )
+
+
+def _same_meeting_at_site(event: _Mention, m: _Mention, entities) -> bool:
+    """"X met Y in Quito … The two held talks at the palace": the undated telling is that meeting.
+
+    The text does not say the site is in the city, but the same people (the
+    caller checked they agree) meeting where one telling gives no day is the
+    one meeting; a headline's "talks in Quito" and the body's palace likewise.
+    """
+    if event.type != "Meeting" or (m.date is not None and event.date is not None):
+        return False
+    return {entities[k].entity.type for k in (event.place, m.place)} == {"City", "Place"}
 
 
 def _merge(mentions: list[_Mention], doc_id: str, entities, published, lede=None, within=None) -> list[Event]:
@@ -953,7 +1063,7 @@ def _merge(mentions: list[_Mention], doc_id: str, entities, published, lede=None
         target.agent = target.agent or m.agent
         target.participants.extend(k for k in m.participants if k not in target.participants)
         if (within or {}).get(target.place) != m.place:  # the site is more specific than its city
-            target.place = _more_specific_place(target.place, m.place, entities)
+            target.place = _more_specific_place(target.place, m.place, entities, target.type)
         if target.date is None or (m.date is not None and len(m.date.start) > len(target.date.start)):
             target.date = m.date or target.date
         target.status = target.status or m.status
@@ -980,11 +1090,20 @@ def _from_visit_context(m: _Mention, earlier: list[_Mention], entities) -> None:
     visit = next((e for e in reversed(earlier) if e.type == "Visit" and e.agent), None)
     if visit is None or not 0 <= m.sentence.start - visit.sentence.end <= 60:
         return  # only a meeting told right after the visit belongs to it
+    if _other_year(visit.date, m.date):
+        return  # "we met in 2019", told after a visit of 2023: another time
     host = _country_of(visit.place, entities)
     if m.place is not None and _country_of(m.place, entities) not in {None, host}:
         return
     m.participants.append(visit.agent)
     m.host = _country_of(visit.place, entities)
+
+
+def _other_year(trip: DateRange | None, date: DateRange | None) -> bool:
+    """Whether ``date`` falls in a year the trip does not span (both years known)."""
+    if trip is None or date is None or "--" in (trip.start[:2], date.start[:2]):
+        return False
+    return not trip.start[:4] <= date.start[:4] <= (trip.end or trip.start)[:4]
 
 
 def _after(date: DateRange | None, published: str | None) -> bool:
