@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import load_gazetteer
+from ..keys import LEADER_OF
 from ..model import Entity, Relation
 from ..nlp import titles
 from .entities import LocalEntity, text_span
@@ -74,7 +75,7 @@ class _Reader:
                 self.add(s, p, o, sent)
 
     def add(self, s: str | None, p: str, o: str | None, sent: Span | None, role=None, method="text"):
-        if not s or not o or s == o or s.startswith("leader-of:"):
+        if not s or not o or s == o or s.startswith(LEADER_OF):
             return
         evidence = (text_span(self.doc_id, sent),) if sent is not None else ()
         self.found.setdefault((s, p, o), Relation(s, p, o, self.doc_id, role, method, evidence))
