@@ -88,9 +88,9 @@ def build_corpus(
 
 def write(corpus: Corpus, out: str | Path) -> Path:
     """Write the corpus as RDF; the extension of ``out`` picks the format."""
-    from .rdf import corpus_to_dataset, write_dataset
+    from .rdf import write_corpus
 
-    return write_dataset(corpus_to_dataset(corpus), out)
+    return write_corpus(corpus, out)
 
 
 @dataclass

@@ -21,7 +21,7 @@ from kg.formats import FORMATS
 from kg.ingest import PARAGRAPH_CHARS, SUFFIXES, clean_text, read_documents, split_paragraph
 from kg.keys import document_key, entity_key, slug
 from kg.model import Corpus, Document, Entity, Event, Extraction, Mention, Relation, Span
-from kg.rdf import corpus_to_dataset, entity_iri, load_dataset, union_graph, write_dataset
+from kg.rdf import corpus_to_dataset, entity_iri, load_dataset, union_graph, write_corpus, write_dataset
 
 PURE = settings(max_examples=300, deadline=None)  # pure functions: cheap, try many
 FILES = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -189,6 +189,10 @@ def _check_build(corpus: Corpus) -> None:
     _round_trips(dataset)
     conforms, report = validate(dataset)
     assert conforms, report
+    with tempfile.TemporaryDirectory() as folder:  # the line formats' direct path writes the same bytes
+        for suffix in (".nq", ".nt"):
+            direct = write_corpus(corpus, Path(folder, f"direct{suffix}")).read_bytes()
+            assert direct == write_dataset(dataset, Path(folder, f"graph{suffix}")).read_bytes(), suffix
 
 
 @BUILDS

@@ -21,6 +21,7 @@ from kg.rdf import (
     event_label,
     load_dataset,
     union_graph,
+    write_corpus,
     write_dataset,
 )
 
@@ -215,6 +216,22 @@ def test_write_and_load_round_trip(corpus, tmp_path, suffix):
     if FORMATS[suffix][1]:
         assert quads(loaded) == quads(dataset)
     assert set(union_graph(loaded)) == set(union_graph(dataset))
+
+
+@pytest.mark.parametrize("suffix", list(FORMATS))
+def test_write_corpus_gives_the_bytes_of_write_dataset(corpus, tmp_path, suffix):
+    # Another document whose two events share a sentence (the span's triples come
+    # twice: a graph keeps them once) and whose text holds a lone surrogate
+    # (written as U+FFFD on both paths).
+    doc = Document("odd", "Olaf \udfff Scholz met Putin.", title="Olaf \udfff Scholz")
+    span = Span("odd", doc.text, 0, len(doc.text))
+    events = tuple(Event(kind, "odd", participants=("person:vladimir-putin",), evidence=(span,))
+                   for kind in ("Meeting", "PhoneCall"))  # fmt: skip
+    odd = dataclasses.replace(corpus, extractions=(*corpus.extractions, Extraction(doc, events=events)))
+    for one in (corpus, odd):
+        direct = write_corpus(one, tmp_path / "direct" / f"graph{suffix}").read_bytes()
+        assert direct == write_dataset(corpus_to_dataset(one), tmp_path / f"graph{suffix}").read_bytes()
+    assert "Olaf \ufffd Scholz".encode() in direct
 
 
 def test_write_replaces_an_existing_file(corpus, tmp_path):
