@@ -778,3 +778,28 @@ def test_undated_meeting_right_after_a_dated_lede_is_that_day(nlp):
     meetings = {r[2]: r[4] for r in event_rows(x, labels) if r[0] == "Meeting"}
     assert meetings.get(("Daniel Noboa", "Dina Boluarte", "Gustavo Petro")) == "2025-03-07"
     assert meetings.get(("Dina Boluarte", "Gabriel Boric"), "absent") in {None, "absent"}
+
+
+def test_full_name_the_model_takes_for_an_organisation_is_the_person(nlp):
+    x, _ = run(nlp, "Gustavo Petro hosted the gathering at the palace. Petro told the delegates the forest was dying.")
+    assert ("Person", "Gustavo Petro") in entity_set(x)
+    assert ("Organization", "Gustavo Petro") not in entity_set(x)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Algeria's state energy company Sonatrach will supply Italy with gas.",
+        "Algeria's state energy company Sonatrach will supply Italy's Eni with gas. "
+        "The contract was signed by Sonatrach chief executive Rachid Hachichi.",
+    ],
+)
+def test_name_with_a_company_noun_or_company_title_is_an_organisation(nlp, text):
+    x, _ = run(nlp, text)
+    assert ("Organization", "Sonatrach") in entity_set(x)
+    assert ("Person", "Sonatrach") not in entity_set(x)
+
+
+def test_name_does_not_run_into_the_next_preposition(nlp):
+    x, _ = run(nlp, "Carney visited London in March, meeting Starmer at Downing Street and King Charles at Buckingham Palace.")
+    assert not [label for _, label in entity_set(x) if label.endswith(" at")]
