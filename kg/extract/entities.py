@@ -470,7 +470,8 @@ def _relabel_known_people(doc: Doc, spans: list[Span], people: set[str]) -> list
         out.append(span)
         covered.update(range(span.start, span.end))
     for token in doc:
-        if token.i not in covered and token.text in people and token.pos_ == "PROPN":
+        # the model may tag a sentence-opening surname as a common noun ("Starmer is expected to …")
+        if token.i not in covered and token.text in people and (token.pos_ == "PROPN" or token.is_title and token.pos_ == "NOUN"):
             out.append(Span(doc, token.i, token.i + 1, label="PERSON"))
     return out
 
