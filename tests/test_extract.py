@@ -879,3 +879,31 @@ def test_talks_someone_is_due_to_hold_are_theirs_and_a_city_before_meeting_is_it
     assert [r for r in event_rows(x, labels) if r[0] == "Meeting" and r[2] == ("Keir Starmer", "Mark Carney") and r[3] == "Ottawa"]
     x, labels = run(nlp, "The African Union chairman Mahmoud Ali Youssouf also attended the Abuja meeting.", "2025-06-23")
     assert [r for r in event_rows(x, labels) if r[0] == "Meeting" and r[3] == "Abuja"]
+
+
+# -- relations through words that refer back -------------------------------------------
+
+
+def test_both_countries_are_the_two_named_together_before(nlp):
+    text = "Colombia and Peru agreed to resume joint river patrols. Both countries are members of the Andean Community."
+    x, labels = run(nlp, text)
+    rels = relation_set(x, labels)
+    assert {("Colombia", "memberOf", "Andean Community"), ("Peru", "memberOf", "Andean Community")} <= rels
+
+
+@pytest.mark.parametrize(
+    "text, person, country",
+    [
+        ("North Korea and its leader Kim Jong Un were also on the agenda.", "Kim Jong Un", "North Korea"),
+        ("Venezuela held elections, and the country's president Nicolás Maduro claimed victory.", "Nicolás Maduro", "Venezuela"),
+        ("South Korean President Lee Jae-myung arrived on Saturday.", "Lee Jae-myung", "South Korea"),
+    ],
+)
+def test_leader_of_the_country_referred_to_or_named_by_a_two_word_demonym(nlp, text, person, country):
+    x, labels = run(nlp, text)
+    assert (person, "leaderOf", country) in relation_set(x, labels)
+
+
+def test_supplier_named_before_which(nlp):
+    x, labels = run(nlp, "Nigeria, which supplies most of Niger's electricity, cut power to its neighbour.")
+    assert ("Nigeria", "suppliesTo", "Niger") in relation_set(x, labels)
