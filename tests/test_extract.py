@@ -907,3 +907,16 @@ def test_leader_of_the_country_referred_to_or_named_by_a_two_word_demonym(nlp, t
 def test_supplier_named_before_which(nlp):
     x, labels = run(nlp, "Nigeria, which supplies most of Niger's electricity, cut power to its neighbour.")
     assert ("Nigeria", "suppliesTo", "Niger") in relation_set(x, labels)
+
+
+def test_the_meeting_at_a_named_city_is_the_one_told_there_and_since_clauses_do_not_date_it(nlp):
+    text = (
+        "ABUJA, June 22 (Reuters) - West African leaders met in Abuja on Sunday for a summit of the Economic "
+        "Community of West African States.\n\nThe meeting of the Economic Community of West African States was "
+        "the first since Mali and Niger formally left the bloc in January.\n\nThe African Union commission chairman "
+        "Mahmoud Ali Youssouf also attended the Abuja meeting."
+    )
+    x, labels = run(nlp, text, "2025-06-23")
+    rows = [r for r in event_rows(x, labels) if r[0] == "Meeting"]
+    assert len(rows) == 1
+    assert rows[0][3] == "Abuja" and rows[0][4] == "2025-06-22" and "Mahmoud Ali Youssouf" in rows[0][2]

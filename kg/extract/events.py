@@ -135,7 +135,7 @@ def _fold_nested(mentions: list[_Mention], doc: Doc, entities: dict[str, LocalEn
             out.append(m)
             continue
         visit.participants.extend(k for k in m.participants if k not in visit.participants)
-        if visit.type == "Visit" and m.date is not None and m.date != visit.date and len(m.participants) >= 2:
+        if visit.type == "Visit" and m.date is not None and visit.date is not None and m.date != visit.date and len(m.participants) >= 2:
             out.append(m)  # "travel to X, where he will meet Y on Thursday": a meeting of its own day
             continue
         visit.date = visit.date or m.date
@@ -1057,6 +1057,8 @@ def _in_sequence_clause(token: Token, trigger: Token) -> bool:
             return False
         if node.dep_ == "pcomp" and node.head.lower_ in NOT_EVENT_DATES:
             return True
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in NOT_EVENT_DATES for c in node.children):
+            return True  # "the first meeting since A left the bloc in January"
     return False
 
 
@@ -1142,6 +1144,10 @@ def _merge(mentions: list[_Mention], doc_id: str, entities, published, lede=None
         target = None
         if m.participants or m.agent or m.place or m.date:
             target = next((e for e, _ in reversed(merged) if _compatible(e, m, entities, within) and _overlaps(e, m)), None)
+            if target is None and m.definite and m.place is not None:
+                # "X also attended the Abuja meeting": the first one told at that place, whoever was named there
+                anyone = replace(m, participants=[], agent=None)
+                target = next((e for e, _ in merged if e.place == m.place and _compatible(e, anyone, entities, within)), None)
         elif m.definite:  # "the meeting", "the visit": the latest one of its kind
             target = next((e for e, _ in reversed(merged) if e.type == m.type), None)
             if target is None:
