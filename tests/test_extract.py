@@ -920,3 +920,8 @@ def test_the_meeting_at_a_named_city_is_the_one_told_there_and_since_clauses_do_
     rows = [r for r in event_rows(x, labels) if r[0] == "Meeting"]
     assert len(rows) == 1
     assert rows[0][3] == "Abuja" and rows[0][4] == "2025-06-22" and "Mahmoud Ali Youssouf" in rows[0][2]
+
+
+def test_full_date_with_a_comma_keeps_its_year(nlp):
+    x, labels = run(nlp, "Russian President Vladimir Putin visited Beijing on May 16, 2024, where he met Chinese President Xi Jinping.")
+    assert [r[4] for r in event_rows(x, labels) if r[0] == "Visit"] == ["2024-05-16"]

@@ -952,8 +952,9 @@ class _Reader:
             ent = entity_at(token)
             seen.update(range(ent.start, ent.end))
             comma = next((t.i for t in ent if t.text == ","), None)
-            if comma is not None and comma > ent.start:
-                ent = ent.doc[ent.start : comma]  # "January 2023, months after …": the model ran two phrases together
+            if comma is not None and comma > ent.start and not any(t.like_num for t in ent.doc[comma : ent.end]):
+                # "January 2023, months after …": the model ran two phrases together ("May 16, 2024" stays whole)
+                ent = ent.doc[ent.start : comma]
             if ent.start_char < self.dateline_end:
                 in_dateline = True  # the filing day: only when the sentence gives no date of its own
                 continue
