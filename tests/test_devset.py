@@ -1,7 +1,8 @@
 """Development and held-out sets: articles that are not the seeds, with their own gold files.
 
-The seeds score 1.0 and say little about other news. ``tests/data/dev/`` (14
-articles) is what rules are developed against; ``tests/data/holdout/`` (4
+The seeds score 1.0 and say little about other news. ``tests/data/dev/`` (19
+articles; 015–019 were annotated before kg was run on them) is what rules are
+developed against; ``tests/data/holdout/`` (4
 articles, annotated by someone who had not seen the extractor's output) is
 not looked at while developing, so its score is the honest estimate for
 unseen news. The floors sit just under what each set measures (README,
@@ -20,7 +21,8 @@ from kg.evaluate import evaluate
 
 DATA = Path(__file__).resolve().parent / "data"
 FLOORS = {
-    "dev": {"entities": 0.91, "relations": 0.91, "events_relaxed": 0.89, "events_strict": 0.89},
+    # the five newer articles (group summits, readouts) pull events down: the first 14 alone still measure 0.898
+    "dev": {"entities": 0.91, "relations": 0.92, "events_relaxed": 0.81, "events_strict": 0.81},
     "holdout": {"entities": 0.89, "relations": 0.66, "events_relaxed": 0.44, "events_strict": 0.40},
 }
 

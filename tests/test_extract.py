@@ -778,3 +778,150 @@ def test_undated_meeting_right_after_a_dated_lede_is_that_day(nlp):
     meetings = {r[2]: r[4] for r in event_rows(x, labels) if r[0] == "Meeting"}
     assert meetings.get(("Daniel Noboa", "Dina Boluarte", "Gustavo Petro")) == "2025-03-07"
     assert meetings.get(("Dina Boluarte", "Gabriel Boric"), "absent") in {None, "absent"}
+
+
+def test_full_name_the_model_takes_for_an_organisation_is_the_person(nlp):
+    x, _ = run(nlp, "Gustavo Petro hosted the gathering at the palace. Petro told the delegates the forest was dying.")
+    assert ("Person", "Gustavo Petro") in entity_set(x)
+    assert ("Organization", "Gustavo Petro") not in entity_set(x)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Algeria's state energy company Sonatrach will supply Italy with gas.",
+        "Algeria's state energy company Sonatrach will supply Italy's Eni with gas. "
+        "The contract was signed by Sonatrach chief executive Rachid Hachichi.",
+    ],
+)
+def test_name_with_a_company_noun_or_company_title_is_an_organisation(nlp, text):
+    x, _ = run(nlp, text)
+    assert ("Organization", "Sonatrach") in entity_set(x)
+    assert ("Person", "Sonatrach") not in entity_set(x)
+
+
+def test_name_does_not_run_into_the_next_preposition(nlp):
+    x, _ = run(nlp, "Carney visited London in March, meeting Starmer at Downing Street and King Charles at Buckingham Palace.")
+    assert not [label for _, label in entity_set(x) if label.endswith(" at")]
+
+
+# -- group participants, and place or date told elsewhere -------------------------------
+
+
+def test_leaders_of_a_list_of_countries_and_the_summit_they_met_for(nlp):
+    text = "Leaders of Brazil, Colombia and Peru met in Lima on Friday for a summit of the Amazon Cooperation Treaty Organization."
+    x, labels = run(nlp, text, "2025-08-23")
+    (meeting,) = [e for e in x.events if e.type == "Meeting"]
+    leaders = {p for p in meeting.participants if p.startswith("leader-of:")}
+    assert len(leaders) == 3
+    assert "Amazon Cooperation Treaty Organization" in {labels.get(p) for p in meeting.participants}
+
+
+def test_dateline_agency_is_no_participant_and_accented_dateline_is_the_place(nlp):
+    text = "BOGOTÁ (AP) — Leaders of Brazil, Colombia and Peru met on Friday."
+    x, labels = run(nlp, text, "2025-08-23")
+    (meeting,) = [e for e in x.events if e.type == "Meeting"]
+    assert not any("Press" in labels.get(p, "") or labels.get(p) == "AP" for p in meeting.participants)
+    assert labels.get(meeting.place) == "Bogotá"
+
+
+def test_talks_on_the_day_of_the_news_take_the_dateline_place(nlp):
+    text = (
+        "TOKYO, Aug 23 (Reuters) - South Korean President Lee Jae-myung and Japanese Prime Minister "
+        "Shigeru Ishiba agreed on Saturday to strengthen cooperation.\n\nThe two leaders held talks at the "
+        "prime minister's office for about two hours."
+    )
+    x, labels = run(nlp, text, "2025-08-23")
+    rows = [r for r in event_rows(x, labels) if r[0] == "Meeting"]
+    assert ("Meeting", None, ("Lee Jae-myung", "Shigeru Ishiba"), "Tokyo", "2025-08-23", None, "occurred") in rows
+
+
+def test_on_the_sidelines_is_at_the_meeting_told_before(nlp):
+    text = (
+        "West African leaders met in Abuja on Sunday for a summit of the Economic Community of West African States. "
+        "Ghanaian President John Mahama also met Nigerian President Bola Tinubu on the sidelines."
+    )
+    x, labels = run(nlp, text, "2025-06-23")
+    rows = [r for r in event_rows(x, labels) if r[0] == "Meeting" and "John Mahama" in r[2]]
+    assert rows and rows[0][3] == "Abuja" and rows[0][4] == "2025-06-22"
+
+
+def test_hosted_summit_keeps_its_dates_and_the_hosting_is_no_meeting(nlp):
+    text = "The leaders will meet at the G7 summit in Kananaskis, which Prime Minister Mark Carney will host from June 15 to 17."
+    x, labels = run(nlp, text, "2025-06-03")
+    rows = [r for r in event_rows(x, labels) if r[0] == "Meeting"]
+    assert [r for r in rows if "G7" in r[2] and r[4] == "2025-06-15" and r[5] == "2025-06-17"]
+    assert not [r for r in rows if r[2] == ("Mark Carney",)]
+
+
+def test_dates_of_since_clauses_and_of_comma_joined_phrases_are_not_the_events(nlp):
+    x, labels = run(nlp, "President Lee Jae-myung visited Japan on Saturday, his first trip since taking office in June.", "2025-08-23")
+    assert [r[4] for r in event_rows(x, labels) if r[0] == "Visit"] == ["2025-08-23"]
+    x, labels = run(nlp, "Giorgia Meloni visited Algiers in January 2023, months after taking office, and returned in 2024.", "2025-07-24")
+    assert ("Algiers", "2023-01") in {(r[3], r[4]) for r in event_rows(x, labels) if r[0] == "Visit"}
+
+
+def test_each_conjoined_place_visited_is_a_visit(nlp):
+    x, labels = run(nlp, "Senegalese President Bassirou Diomaye Faye visited Bamako and Ouagadougou in May last year.", "2025-06-23")
+    visits = {(r[3], r[4]) for r in event_rows(x, labels) if r[0] == "Visit"}
+    assert visits == {("Bamako", "2024-05"), ("Ouagadougou", "2024-05")}
+
+
+def test_spoke_with_told_as_the_call_in_the_same_sentence(nlp):
+    text = "Prime Minister Keir Starmer spoke with Prime Minister Mark Carney on Monday, his office said in a readout of the call."
+    x, labels = run(nlp, text, "2025-06-03")
+    assert [r for r in event_rows(x, labels) if r[:3] == ("PhoneCall", "Keir Starmer", ("Keir Starmer", "Mark Carney"))]
+
+
+def test_talks_someone_is_due_to_hold_are_theirs_and_a_city_before_meeting_is_its_place(nlp):
+    text = "Keir Starmer is expected to attend, and is due to hold talks with Mark Carney in Ottawa."
+    x, labels = run(nlp, text, "2025-06-03")
+    assert [r for r in event_rows(x, labels) if r[0] == "Meeting" and r[2] == ("Keir Starmer", "Mark Carney") and r[3] == "Ottawa"]
+    x, labels = run(nlp, "The African Union chairman Mahmoud Ali Youssouf also attended the Abuja meeting.", "2025-06-23")
+    assert [r for r in event_rows(x, labels) if r[0] == "Meeting" and r[3] == "Abuja"]
+
+
+# -- relations through words that refer back -------------------------------------------
+
+
+def test_both_countries_are_the_two_named_together_before(nlp):
+    text = "Colombia and Peru agreed to resume joint river patrols. Both countries are members of the Andean Community."
+    x, labels = run(nlp, text)
+    rels = relation_set(x, labels)
+    assert {("Colombia", "memberOf", "Andean Community"), ("Peru", "memberOf", "Andean Community")} <= rels
+
+
+@pytest.mark.parametrize(
+    "text, person, country",
+    [
+        ("North Korea and its leader Kim Jong Un were also on the agenda.", "Kim Jong Un", "North Korea"),
+        ("Venezuela held elections, and the country's president Nicolás Maduro claimed victory.", "Nicolás Maduro", "Venezuela"),
+        ("South Korean President Lee Jae-myung arrived on Saturday.", "Lee Jae-myung", "South Korea"),
+    ],
+)
+def test_leader_of_the_country_referred_to_or_named_by_a_two_word_demonym(nlp, text, person, country):
+    x, labels = run(nlp, text)
+    assert (person, "leaderOf", country) in relation_set(x, labels)
+
+
+def test_supplier_named_before_which(nlp):
+    x, labels = run(nlp, "Nigeria, which supplies most of Niger's electricity, cut power to its neighbour.")
+    assert ("Nigeria", "suppliesTo", "Niger") in relation_set(x, labels)
+
+
+def test_the_meeting_at_a_named_city_is_the_one_told_there_and_since_clauses_do_not_date_it(nlp):
+    text = (
+        "ABUJA, June 22 (Reuters) - West African leaders met in Abuja on Sunday for a summit of the Economic "
+        "Community of West African States.\n\nThe meeting of the Economic Community of West African States was "
+        "the first since Mali and Niger formally left the bloc in January.\n\nThe African Union commission chairman "
+        "Mahmoud Ali Youssouf also attended the Abuja meeting."
+    )
+    x, labels = run(nlp, text, "2025-06-23")
+    rows = [r for r in event_rows(x, labels) if r[0] == "Meeting"]
+    assert len(rows) == 1
+    assert rows[0][3] == "Abuja" and rows[0][4] == "2025-06-22" and "Mahmoud Ali Youssouf" in rows[0][2]
+
+
+def test_full_date_with_a_comma_keeps_its_year(nlp):
+    x, labels = run(nlp, "Russian President Vladimir Putin visited Beijing on May 16, 2024, where he met Chinese President Xi Jinping.")
+    assert [r[4] for r in event_rows(x, labels) if r[0] == "Visit"] == ["2024-05-16"]

@@ -713,7 +713,7 @@ def find_dates(
 # "MANILA, April 29 (Reuters) -", "OSLO, 12.03.2025 —", "GENEVA, Switzerland, May 2 (AP) —":
 # a place in capitals (an optional region after it), a date, an optional agency, a dash.
 _DATELINE = re.compile(
-    r"^[ \t]*[A-Z][A-Z.'\u2019 -]{1,40}(?:,[ \t]+[A-Z][A-Za-z. ]{1,30})?,[ \t]+"
+    r"^[ \t]*[A-Z][A-ZÀ-ÖØ-Þ.'\u2019 -]{1,40}(?:,[ \t]+[A-Z][A-Za-z. ]{1,30})?,[ \t]+"
     r"(?P<date>[A-Za-z0-9.,/ ]{3,30}?)[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?[-\u2013\u2014]",
     re.MULTILINE,
 )

@@ -51,6 +51,13 @@ TITLE_HEADS = frozenset(
     "minister secretary ambassador envoy spokesman spokeswoman spokesperson commissioner "
     "adviser advisor chief director governor".split()
 )
+# common nouns that introduce a company's name ("state energy company X", "utility X")
+COMPANY_NOUNS = frozenset(
+    "company firm group giant operator importer exporter producer utility lender carrier conglomerate "
+    "supplier maker manufacturer insurer bank".split()
+)
+# titles only companies give: "X chief executive Jane Doe" names X's boss, so X is the company
+COMPANY_TITLES = frozenset("ceo chairman chairwoman".split())
 _POSSESSIVE = {"'s", "’s", "'", "’", "s"}
 # first words of a natural feature's name ("Lake Baikal", "Mount Kenya", "Gulf of Aden")
 FEATURE_STARTS = frozenset("lake mount mt mt. cape isle gulf sea bay strait".split())
@@ -74,6 +81,8 @@ def _trim(span: Span) -> Span | None:
         start += 1
     while end > start and (
         doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space
+        # "meeting Starmer at Downing Street": the model can run a name into the next preposition
+        or doc[end - 1].is_lower and doc[end - 1].pos_ in {"ADP", "CCONJ", "DET"}
     ):
         end -= 1
     if start >= end:
@@ -154,6 +163,8 @@ def fix_entities(doc: Doc, is_heading: Callable[[Span], bool]) -> tuple[Span, ..
             continue  # "Eurofighter Typhoon jets", "Patriot systems": products
         if gaz is None and span.root.dep_ == "compound" and span.root.head.lower_ in PRODUCT_NOUNS:
             continue  # "Patriot air defence systems"
+        if gaz is None and label == "PERSON" and _named_company(span):
+            label = "ORG"  # "state energy company X", "X chief executive Jane Doe"
         if gaz is None and label == "PERSON" and _demonym_before_title(span):
             continue  # "Tajik President X": the nationality, not a first name
         if gaz is None and len(span) == 1 and span[0].is_sent_start:
@@ -281,6 +292,15 @@ def _country_owned_name(span: Span) -> bool:
         and all(t.is_alpha and t.is_title and t.lower_ not in ORG_WORDS for t in span)
         and span[-1].lower_ not in _facility_heads()
     )
+
+
+def _named_company(span: Span) -> bool:
+    """A name the model took for a person that a company noun or a company title goes with."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in COMPANY_NOUNS and doc[span.start - 1].pos_ == "NOUN":
+        return True
+    after = [t.lower_ for t in doc[span.end : span.end + 2]]
+    return bool(after) and (after[0] in COMPANY_TITLES or after == ["chief", "executive"])
 
 
 def _demonym_before_title(span: Span) -> bool:
@@ -438,6 +458,10 @@ def _relabel_known_people(doc: Doc, spans: list[Span], people: set[str]) -> list
         gaz = _gaz_lookup(span.text)
         minor = gaz is None or (gaz.type in {"City", "Place"} and _minor_city(gaz) or gaz.type == "Place" and gaz.country)
         if span.label_ in {"GPE", "ORG", "FAC", "LOC", "NORP"} and names and minor:
+            if gaz is None and _first_names_of(span, people):
+                out.append(Span(doc, span.start, span.end, label="PERSON"))  # "Gustavo Petro met …", later "Petro"
+                covered.update(range(span.start, span.end))
+                continue
             if all(t.text in people or t.text in _DASHES or t.lower_ in {"and", "&"} for t in span):
                 for t in names:
                     out.append(Span(doc, t.i, t.i + 1, label="PERSON"))
@@ -446,9 +470,22 @@ def _relabel_known_people(doc: Doc, spans: list[Span], people: set[str]) -> list
         out.append(span)
         covered.update(range(span.start, span.end))
     for token in doc:
-        if token.i not in covered and token.text in people and token.pos_ == "PROPN":
+        # the model may tag a sentence-opening surname as a common noun ("Starmer is expected to …")
+        if token.i not in covered and token.text in people and (token.pos_ == "PROPN" or token.is_title and token.pos_ == "NOUN"):
             out.append(Span(doc, token.i, token.i + 1, label="PERSON"))
     return out
+
+
+def _first_names_of(span: Span, people: set[str]) -> bool:
+    """"Gustavo Petro" tagged as an organisation while "Petro" alone is a person: a full name.
+
+    Two or three capitalised words ending in that surname, none of them an
+    organisation word, are the person's first names and surname.
+    """
+    return (
+        2 <= len(span) <= 3 and span[-1].text in people
+        and all(t.is_alpha and t.is_title and t.lower_ not in ORG_WORDS for t in span)
+    )
 
 
 def _non_overlapping(spans: list[Span]) -> list[Span]:

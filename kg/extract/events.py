@@ -35,6 +35,8 @@ PLANNED_MODIFIERS = {
     "future", "next", "anticipated", "prospective", "possible", "potential", "impending",
 }
 # "would"/"could"/"may" report an intention or possibility, not something that happened
+# "X is due to hold talks", "X is expected to hold talks": the talks are X's ("agreed to start talks" are not yet talks)
+SCHEDULE_HEADS = {"be", "expect", "schedule", "set", "plan", "due", "likely"}
 FUTURE_AUX = {"will", "shall", "'ll", "’ll", "would", "'d", "’d", "may", "might", "could"}
 LIGHT_VERBS = {
     "hold", "have", "conduct", "pay", "make", "undertake", "begin", "start", "host", "attend",
@@ -70,9 +72,9 @@ CONDITIONAL_MARKS = {"if", "unless", "whether"}
 DOUBT_WORDS = {"unlikely", "impossible", "doubtful", "uncertain", "unclear", "improbable", "premature"}
 
 
-# a dateline's place, with or without a date: "OSLO (AP) -", "LIMA, Peru, May 3 (Reuters) —"
+# a dateline's place, with or without a date: "OSLO (AP) -", "LIMA, Peru, May 3 (Reuters) —", "BOGOTÁ (AP) —"
 _PLACE_DATELINE = re.compile(
-    r"^[ \t]*([A-Z][A-Z.'\u2019 ]{1,40}?)[ \t]*(?:,[^\n(]{1,40}?)?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?[-\u2013\u2014:]",
+    r"^[ \t]*([A-Z][A-ZÀ-ÖØ-Þ.'\u2019 ]{1,40}?)[ \t]*(?:,[^\n(]{1,40}?)?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?[-\u2013\u2014:]",
     re.MULTILINE,
 )
 _DATELINE_WINDOW = 800  # characters: a dateline opens the article body
@@ -104,10 +106,14 @@ def extract_events(
     reader = _Reader(doc, entities, token_keys, published)
     triggers = sorted(doc.spans.get("kg_triggers", []), key=lambda t: t.start)
     mentions = [m for t in triggers for m in reader.read(t)]
-    return _merge(_fold_nested(mentions, doc), doc_id, entities, reader.published, reader.lede, reader.within)
+    return _merge(_fold_nested(mentions, doc, entities), doc_id, entities, reader.published, reader.lede, reader.within)
 
 
-def _fold_nested(mentions: list[_Mention], doc: Doc) -> list[_Mention]:
+def _is_org(key: str, entities: dict[str, LocalEntity]) -> bool:
+    return key in entities and entities[key].entity.type == "Organization"
+
+
+def _fold_nested(mentions: list[_Mention], doc: Doc, entities: dict[str, LocalEntity]) -> list[_Mention]:
     """A meeting inside a visit's phrase ("visit Delhi for a summit with X") is part of the visit."""
     out: list[_Mention] = []
     for m in mentions:
@@ -118,6 +124,8 @@ def _fold_nested(mentions: list[_Mention], doc: Doc) -> list[_Mention]:
                     v.type == "Visit" and m.place in {None, v.place}
                     # "host X at the palace for talks": the talks are that meeting
                     or v.type == "Meeting" and set(m.participants) <= set(v.participants)
+                    # "leaders met in X for a summit of the Union": the summit is their meeting
+                    or v.type == "Meeting" and m.participants and all(_is_org(k, entities) for k in m.participants)
                 )
             ),
             None,
@@ -127,7 +135,7 @@ def _fold_nested(mentions: list[_Mention], doc: Doc) -> list[_Mention]:
             out.append(m)
             continue
         visit.participants.extend(k for k in m.participants if k not in visit.participants)
-        if visit.type == "Visit" and m.date is not None and m.date != visit.date and len(m.participants) >= 2:
+        if visit.type == "Visit" and m.date is not None and visit.date is not None and m.date != visit.date and len(m.participants) >= 2:
             out.append(m)  # "travel to X, where he will meet Y on Thursday": a meeting of its own day
             continue
         visit.date = visit.date or m.date
@@ -184,6 +192,7 @@ class _Reader:
         self.lede: tuple[set[str], DateRange] | None = None
         self.dateline_end = -1  # DATE entities starting before this offset belong to the dateline
         self.dateline_value: DateRange | None = None
+        self.dateline_marks = (-1, -1)  # characters of "BOGOTA (AP) —": its agency takes part in nothing
         self._read_dateline()
         self.dateline_place, self.dateline_sentence = self._read_dateline_place()
         self.lede_end = self._second_sentence_end()
@@ -240,6 +249,7 @@ class _Reader:
         found = _PLACE_DATELINE.search(self.doc.text[:_DATELINE_WINDOW])
         if found is None:
             return None, -1
+        self.dateline_marks = found.span()
         span = self.doc.char_span(found.start(1), found.end(1), alignment_mode="expand")
         key = self.key(span[-1]) if span is not None else None
         if self.type_of(key) not in {"City", "Country", "Place"}:
@@ -278,6 +288,33 @@ class _Reader:
             and trigger.sent.start == self.dateline_sentence and self.dateline_place not in m.participants
         ):
             m.place = self.dateline_place
+
+    def _day_of_the_news_place(self, m: _Mention) -> None:
+        """A meeting or signing on the day the story is filed, told without a place, happened where it was filed.
+
+        "TOKYO, Aug 23 - … The two leaders held talks at the prime minister's
+        office": the dateline is the only place the text gives for that day.
+        """
+        day = self.lede[1] if self.lede is not None else self.dateline_value
+        if (
+            m.place is None and m.type in {"Meeting", "Agreement"} and m.status != "planned" and m.participants
+            and day is not None and m.date == day and self.dateline_place not in m.participants
+        ):
+            m.place = self.dateline_place
+
+    def _on_the_sidelines(self, m: _Mention, trigger: Token) -> None:
+        """"X met Y on the sidelines" (of nothing named): of the latest meeting told before, so its place and day."""
+        if m.type != "Meeting" or (m.place is not None and m.date is not None):
+            return
+        for token in self.scope(trigger):
+            if token.lower_ == "sidelines" and token.dep_ == "pobj" and not any(c.dep_ == "prep" for c in token.children):
+                break
+        else:
+            return
+        host = next((e for e in reversed(self.history) if e.type == "Meeting" and e.trigger < trigger.i and e.place), None)
+        if host is not None and host.status != "planned":
+            m.place = m.place or host.place
+            m.date = m.date or host.date
 
     def _read_lede(self) -> None:
         """Without a dated dateline, the first sentence of the body is the lede.
@@ -454,6 +491,9 @@ class _Reader:
             for pobj in prep.children if pobj.dep_ == "pobj"
             for c in [pobj, *pobj.conjuncts] for k in [self.key(c)] if self.type_of(k) == "Country"
         ]
+        if countries:
+            # "Leaders of A, B and C met": the model often hangs B and C on "Leaders", not on A
+            countries += [k for c in token.conjuncts for k in [self.key(c)] if self.type_of(k) == "Country" and k not in countries]
         if "Country" in types:
             return countries
         if token.lemma_.lower() in HEAD_NOUNS:
@@ -524,6 +564,7 @@ class _Reader:
         self._agents(m, trigger, scope)
         self._participants(m, trigger, scope)
         self._place(m, trigger, scope)
+        self._drop_dateline_agency(m, trigger)
         if not self._valid(m, trigger):
             return []
         m.status = self._status(trigger)
@@ -540,8 +581,22 @@ class _Reader:
             m.status = "planned"
         self._dateline_place(m, trigger)
         self._lede_date(m, trigger)
+        self._day_of_the_news_place(m)
+        self._on_the_sidelines(m, trigger)
         self.history.append(m)
         return [m, *self._further_destinations(m, trigger)]
+
+    def _drop_dateline_agency(self, m: _Mention, trigger: Token) -> None:
+        """"BOGOTA (AP) — Leaders met …": the news agency of the dateline is not a participant."""
+        start, end = self.dateline_marks
+        if trigger.sent.start_char > end:
+            return
+        inside = {k for t in trigger.sent if start <= t.idx < end for k in [self.keys.get(t.i)] if k}
+        outside = {k for t in trigger.sent if not start <= t.idx < end for k in [self.keys.get(t.i)] if k}
+        dateline_only = inside - outside
+        m.participants = [k for k in m.participants if k not in dateline_only]
+        if m.agent in dateline_only:  # the next one named leads instead
+            m.agent = m.participants[0] if m.participants and (m.type in {"Visit", "PhoneCall"} or len(m.participants) == 1) else None
 
     def _inherited_date(self, trigger: Token, status: str | None) -> DateRange | None:
         """The date of the clause an undated one continues.
@@ -574,11 +629,19 @@ class _Reader:
             return []
         visitor = [m.agent] if m.agent else []
         date = self._then_date(trigger)
-        return [
+        further = [
             replace(m, place=key, date=date, participants=list(visitor))
             for key in self._destinations(trigger, m.participants)
             if key != m.place
         ]
+        # "visited Bamako and Ouagadougou in May": each place is visited then
+        objects = [c for c in trigger.children if c.dep_ == "dobj" and self.key(c) == m.place]
+        further += [
+            replace(m, place=key, participants=list(visitor))
+            for obj in objects for c in obj.conjuncts for key in [self.key(c)]
+            if self.type_of(key) in PLACE_TYPES - {"Organization"} and key != m.place
+        ]
+        return further
 
     def _then_date(self, trigger: Token) -> DateRange | None:
         """The month of "then travel to Berlin": after the latest dated event told before.
@@ -635,11 +698,12 @@ class _Reader:
                 governed = trigger.head.head  # "held a round of talks", "co-chair the first session of the Dialogue"
             if governed.dep_ == "dobj" and governed.head.lemma_ in LIGHT_VERBS:
                 verb = governed.head
-                while verb.dep_ == "conj" and _shares_subject(verb):  # "X arrived in Y and held talks with Z"
+                # "X arrived in Y and held talks with Z", "X is expected to attend, and is due to hold talks"
+                while _shares_subject(verb) and (verb.dep_ == "conj" or verb.head.lemma_.lower() in SCHEDULE_HEADS):
                     verb = verb.head
                 # a split verb ("co-chair") can leave the subject on its auxiliary
                 for child in [*verb.children, *(g for c in verb.children if c.dep_ == "aux" for g in c.children)]:
-                    if child.dep_ == "nsubj":
+                    if child.dep_ in {"nsubj", "nsubjpass"}:
                         candidates += self.entity_keys(child, PARTICIPANT_TYPES)
             if not candidates and m.type == "Visit" and trigger.dep_ == "pobj" and trigger.head.head.lemma_ in HOST_VERBS:
                 # "X welcomed Y to the palace for a state visit": Y is the visitor, X the host
@@ -757,6 +821,9 @@ class _Reader:
                 if self.type_of(key) != "Organization":
                     m.place = key
                     return
+            if m.type == "Meeting" and token.head.i == trigger.i and token.dep_ == "compound" and self.type_of(key) == "City":
+                m.place = key  # "the Abuja meeting", "the Brussels summit"
+                return
             if (
                 token.i in own and token.dep_ == "pobj" and token.head.lower_ in {"in", "at"}
                 and _is_taking_place(token.head.head)
@@ -825,8 +892,12 @@ class _Reader:
             return len(m.participants) >= 2
         if m.type == "Agreement":
             return self._agreement(m, trigger)
+        if lemma in HOST_VERBS and trigger.dep_ == "relcl" and any(c.dep_ == "dobj" and c.tag_ in {"WDT", "WP"} for c in trigger.children):
+            return False  # "the summit in X, which Y will host": the summit is told by its own word
+
         if m.type == "PhoneCall" and trigger.pos_ == "VERB" and lemma in {"speak", "talk"}:
-            return _by_phone(trigger) and len(m.participants) >= 2  # "spoke with X by phone"
+            # "spoke with X by phone", "spoke with X on Monday, … said in a readout of the call"
+            return (_by_phone(trigger) or _call_in_sentence(trigger)) and len(m.participants) >= 2
         if m.type == "PhoneCall" and trigger.pos_ == "NOUN" and lemma == "call" and not _phone_word(trigger):
             # a bare "call" is a phone call only with someone: not "a call for calm"
             preps = {c.lower_ for c in trigger.children if c.dep_ == "prep"}
@@ -880,12 +951,18 @@ class _Reader:
                 continue
             ent = entity_at(token)
             seen.update(range(ent.start, ent.end))
+            comma = next((t.i for t in ent if t.text == ","), None)
+            if comma is not None and comma > ent.start and not any(t.like_num for t in ent.doc[comma : ent.end]):
+                # "January 2023, months after …": the model ran two phrases together ("May 16, 2024" stays whole)
+                ent = ent.doc[ent.start : comma]
             if ent.start_char < self.dateline_end:
                 in_dateline = True  # the filing day: only when the sentence gives no date of its own
                 continue
             if ent.root.head.lower_ in NOT_EVENT_DATES or ent.start > 0 and ent.doc[ent.start - 1].lower_ in NOT_EVENT_DATES:
                 continue
             if trigger is not None and _in_own_clause(ent.root, trigger):
+                continue
+            if trigger is not None and _in_sequence_clause(ent.root, trigger):
                 continue
             value = self._normalise(ent.text, tense)
             if value is not None:
@@ -935,6 +1012,14 @@ def _by_phone(verb: Token) -> bool:
     )
 
 
+def _call_in_sentence(verb: Token) -> bool:
+    """Whether the sentence of "X spoke with Y" refers to that talk as "the call"."""
+    return any(
+        t.lemma_.lower() == "call" and t.pos_ == "NOUN" and any(c.lower_ in DEFINITE for c in t.children)
+        for t in verb.sent
+    )
+
+
 def _attended(trigger: Token, verb: Token) -> bool:
     """Whether the trigger is what a passive "attended by …" verb is said of."""
     return verb.lemma_.lower() in {"attend", "join"} and trigger.head.i == verb.i and trigger.dep_ == "nsubjpass"
@@ -957,10 +1042,24 @@ def _in_own_clause(token: Token, trigger: Token) -> bool:
     for node in token.ancestors:
         if node.i == trigger.i:
             return False
+        if node.dep_ == "relcl" and node.lemma_.lower() in HOST_VERBS:
+            return False  # "the summit in X, which Y will host from June 15": the hosting is the summit
         if node.dep_ == "relcl" and any(
             c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ not in {"WDT", "WP", "WP$"} for c in node.children
         ):
             return trigger.is_ancestor(node)
+    return False
+
+
+def _in_sequence_clause(token: Token, trigger: Token) -> bool:
+    """"his first visit since taking office in June": June dates the taking office, not the visit."""
+    for node in token.ancestors:
+        if node.i == trigger.i or node.is_ancestor(trigger):
+            return False
+        if node.dep_ == "pcomp" and node.head.lower_ in NOT_EVENT_DATES:
+            return True
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in NOT_EVENT_DATES for c in node.children):
+            return True  # "the first meeting since A left the bloc in January"
     return False
 
 
@@ -1046,6 +1145,10 @@ def _merge(mentions: list[_Mention], doc_id: str, entities, published, lede=None
         target = None
         if m.participants or m.agent or m.place or m.date:
             target = next((e for e, _ in reversed(merged) if _compatible(e, m, entities, within) and _overlaps(e, m)), None)
+            if target is None and m.definite and m.place is not None:
+                # "X also attended the Abuja meeting": the first one told at that place, whoever was named there
+                anyone = replace(m, participants=[], agent=None)
+                target = next((e for e, _ in merged if e.place == m.place and _compatible(e, anyone, entities, within)), None)
         elif m.definite:  # "the meeting", "the visit": the latest one of its kind
             target = next((e for e, _ in reversed(merged) if e.type == m.type), None)
             if target is None:

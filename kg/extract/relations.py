@@ -127,7 +127,7 @@ def _leader(r: _Reader, person: Span) -> None:
         for t in reversed(before):
             if t.text in {"'s", "’s"} or t.lower_ in SITTING:
                 continue
-            country = r.actor(t)
+            country = r.actor(t) or _referred_actor(r, t) or _two_word_demonym(r, t)
             break
         if country is None:
             # "Prime Minister Mark Carney of Canada", "Secretary-General X of the United Nations"
@@ -141,6 +141,37 @@ def _leader(r: _Reader, person: Span) -> None:
     _leader_apposition(r, person, key, leaders)
     _leader_counterpart(r, person, key)
     _leader_clause(r, person, key)
+
+
+# words that stand for a country or organisation named before: "its leader X", "the country's president X"
+REFERRING_WORDS = {"its", "country", "nation", "kingdom", "republic"}
+
+
+def _referred_actor(r: _Reader, token: Token) -> str | None:
+    """The country (or, for "its", organisation) named last before ``token`` in its sentence or the one before."""
+    if token.lower_ not in REFERRING_WORDS or token.lower_ != "its" and not any(c.lower_ == "the" for c in token.children):
+        return None
+    types = ACTORS if token.lower_ == "its" else {"Country"}
+    first = token.sent.start
+    if first > 0:
+        first = r.doc[first - 1].sent.start
+    for t in reversed(r.doc[first : token.i]):
+        key = r.keys.get(t.i)
+        if key is not None and r.type_of(key) in types:
+            return key
+    return None
+
+
+def _two_word_demonym(r: _Reader, token: Token) -> str | None:
+    """"South Korean President X": the demonym is two words, the last alone names nothing."""
+    if token.i == 0 or not token.text[:1].isupper():
+        return None
+    gaz = load_gazetteer().demonym(r.doc[token.i - 1 : token.i + 1].text)
+    if gaz is None or gaz.type != "Country":
+        return None
+    if gaz.key not in r.entities:  # named only by its demonym
+        r.entities[gaz.key] = LocalEntity(Entity(gaz.key, gaz.type, gaz.label, ids=gaz.ids), gaz)
+    return gaz.key
 
 
 def _leader_in_list(r: _Reader, person: Span, key: str, owner: Token) -> None:
@@ -257,6 +288,8 @@ def _trade_noun(r: _Reader, noun: Token, is_supplier: bool) -> None:
 
 def _trade_verb(r: _Reader, verb: Token, lemma: str) -> None:
     subjects = [k for c in verb.children if c.dep_ == "nsubj" for k in r.actors(c)]
+    if not subjects and verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in {"which", "that"} for c in verb.children):
+        subjects = r.actors(verb.head)  # "Nigeria, which supplies most of Niger's electricity"
     others: list[str] = []
     wanted = {"to"} if lemma in SELL_VERBS else {"from"} if lemma in BUY_VERBS else {"on"}
     for child in verb.children:
@@ -293,11 +326,24 @@ def _member(r: _Reader, token: Token) -> None:
             orgs += [k for p in child.children for k in r.actors(p, {"Organization"})]
     if not orgs:
         return
-    countries = r.actors(_subject(token), {"Country"})
+    countries = r.actors(_subject(token), {"Country"}) or _both_countries(r, _subject(token))
     countries += [k for c in token.children if c.dep_ in {"appos", "npadvmod"} for k in r.actors(c, {"Country"})]
     if not countries and token.head.dep_ == "compound":  # "NATO member Turkey"
         countries = r.actors(token.head.head, {"Country"})
     r.add_all(countries, "memberOf", orgs, token.sent)
+
+
+def _both_countries(r: _Reader, subject: Token | None) -> list[str]:
+    """"Both countries", "the two nations": the two countries last named together ("A and B")."""
+    if subject is None or subject.lemma_.lower() not in {"country", "nation"} or subject.tag_ != "NNS":
+        return []
+    if not any(c.lower_ in {"both", "two"} for c in subject.children):
+        return []
+    for t in reversed(r.doc[max(0, subject.i - 120) : subject.i]):
+        group = r.actors(t, {"Country"}) if r.keys.get(t.i) else []
+        if len(group) == 2:
+            return group
+    return []
 
 
 def _located_in_text(r: _Reader) -> None:
