@@ -209,3 +209,15 @@ def test_corpus_is_jsonl_that_kg_reads(tmp_path):
     assert [d.id for d in documents] == [r["id"] for r in records]
     assert all(len(d.text.split()) > 100 for d in documents)
     assert sum(d.published is not None for d in documents) > 20
+
+
+def test_fewer_gc_passes_raises_the_threshold_and_restores_it():
+    import gc
+
+    from kg.parallel import fewer_gc_passes
+
+    before = gc.get_threshold()
+    with pytest.raises(RuntimeError), fewer_gc_passes(young=12_345):
+        assert gc.get_threshold() == (12_345, *before[1:])
+        raise RuntimeError("a failing build")
+    assert gc.get_threshold() == before
