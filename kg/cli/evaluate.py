@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Column, Table
 
-from ..evaluate import EvalReport, evaluate
 from ._app import app, handle_errors
+
+if TYPE_CHECKING:  # kg.evaluate (networkx, rdflib) is imported by the command that needs it
+    from ..evaluate import EvalReport
 
 _ROWS = {
     "entities": "entities",
@@ -31,6 +33,8 @@ def eval_command(
 ) -> None:
     """Score GRAPH against the gold files in GOLD_DIR: precision, recall and F1 for
     entities, relations and events (relaxed and strict)."""
+    from ..evaluate import evaluate
+
     report = evaluate(gold_dir, graph)
     if as_json:
         typer.echo(json.dumps(report.to_dict(misses=misses), indent=2, ensure_ascii=False))

@@ -5,16 +5,17 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..query import QueryResult, read_query, run_query, to_csv, to_json
-from ..store import open_source
 from ._app import app, handle_errors
+
+if TYPE_CHECKING:  # kg.query (rdflib's SPARQL engine) is imported by the command that needs it
+    from ..query import QueryResult
 
 
 class OutputFormat(str, Enum):
@@ -47,6 +48,9 @@ def query(
     The kg, kgr, rdf, rdfs, skos, xsd, dcterms, prov, schema and owl prefixes are
     declared for you, and the query sees the union of all named graphs.
     """
+    from ..query import read_query, run_query, to_csv, to_json
+    from ..store import open_source
+
     result = run_query(open_source(graph), read_query(sparql))
     if fmt is OutputFormat.auto:
         fmt = OutputFormat.table if sys.stdout.isatty() else OutputFormat.csv

@@ -12,9 +12,6 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..analyse import summary, to_networkx
-from ..store import open_dataset
-from ..timeline import timeline
 from ._app import app, err, handle_errors
 
 out = Console(highlight=False, soft_wrap=True)
@@ -37,6 +34,9 @@ def stats(
     as_json: JsonOpt = False,
 ) -> None:
     """Count nodes by class, rank central entities, list communities and connect two names."""
+    from ..analyse import summary, to_networkx
+    from ..store import open_dataset
+
     report = summary(to_networkx(open_dataset(graph), documents=True), top=top, path=path)
     if as_json:
         _print_json(report)
@@ -61,6 +61,9 @@ def timeline_command(
     as_json: JsonOpt = False,
 ) -> None:
     """List the events of a graph in date order: date, type, label, status, place, participants, source."""
+    from ..store import open_dataset
+    from ..timeline import timeline
+
     rows = timeline(open_dataset(graph), entity=entity)
     if as_json:
         _print_json([asdict(row) for row in rows])

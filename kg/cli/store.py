@@ -7,7 +7,6 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..store.incremental import export_store, remove_document
 from ._app import app, err, handle_errors, warn
 
 StoreArg = Annotated[Path, typer.Argument(metavar="DIR", help="A store directory (kg build --store DIR).")]
@@ -20,6 +19,8 @@ def remove(
     doc_id: Annotated[str, typer.Argument(metavar="DOC_ID", help="The document id (file name without extension).")],
 ) -> None:
     """Drop one document's graph, and the entities no other document mentions."""
+    from ..store.incremental import remove_document
+
     dropped = remove_document(store, doc_id)
     err.print(f"Removed {doc_id} from {store}; {len(dropped)} entities no longer mentioned were dropped.",
               markup=False)  # fmt: skip
@@ -32,6 +33,8 @@ def export(
     out: Annotated[Path, typer.Option("--out", "-o", help="Output file; .trig .nq .ttl .nt or .jsonld.")],
 ) -> None:
     """Write the whole store to one graph file (.trig/.nq/.jsonld keep the graphs; .ttl/.nt get the union)."""
+    from ..store.incremental import export_store
+
     err.print(f"Wrote {export_store(store, out)}.", markup=False)
 
 

@@ -7,8 +7,6 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..store import open_dataset
-from ..viz import write_html
 from ._app import app, err, handle_errors
 from .stats import GraphArg
 
@@ -27,6 +25,9 @@ def viz(
     ] = 500,
 ) -> None:
     """Write GRAPH as one self-contained HTML page: search, filters, tooltips; no network needed."""
+    from ..store import open_dataset
+    from ..viz import write_html
+
     drawn = write_html(open_dataset(graph), out, focus=focus, hops=hops, max_nodes=max_nodes or None,
                        title=f"kg: {graph.name}")
     cut = f" ({drawn.notice})" if drawn.notice else ""
