@@ -278,6 +278,34 @@ def raw_pipe(nlp, texts: list[str]) -> dict:
     return {"seconds": round(time.perf_counter() - wall, 2), "cpu_seconds": round(time.process_time() - cpu, 2)}
 
 
+def _raw_pipe_share(model: str, texts: list[str], barrier) -> tuple[float, float]:
+    """In a child process: load ``model``, wait for the others, parse ``texts``; when it started and ended."""
+    import spacy
+
+    nlp = spacy.load(model, exclude=["textcat"])
+    list(nlp.pipe(texts[:4]))  # warm up
+    barrier.wait()
+    start = time.time()
+    for _ in nlp.pipe(texts, batch_size=16):
+        pass
+    return start, time.time()
+
+
+def raw_pipe_parallel(model: str, texts: list[str], processes: int) -> dict:
+    """Raw ``nlp.pipe`` over ``texts`` split between ``processes`` processes started at once.
+
+    The machine's own ceiling for a speed-up: no kg, no dask, models loaded
+    before the clock starts; only the parsing runs in parallel.
+    """
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    with context.Manager() as manager, context.Pool(processes) as pool:
+        barrier = manager.Barrier(processes)
+        spans = pool.starmap(_raw_pipe_share, [(model, texts[i::processes], barrier) for i in range(processes)])
+    return {"seconds": round(max(e for _, e in spans) - min(s for s, _ in spans), 2), "processes": processes}
+
+
 def bench_build(corpus: Path, tiny: Path, texts: list[str], repeats: int, work: Path, results: Results) -> Path:
     """``kg build`` at 1 and 2 workers, alternating, ``repeats`` times each; the fastest run of each counts.
 
@@ -296,9 +324,12 @@ def bench_build(corpus: Path, tiny: Path, texts: list[str], repeats: int, work: 
     runs: dict[int, list[dict]] = {1: [], 2: []}
     raw_runs: list[dict] = []
     outputs = {1: work / "build-1.nq", 2: work / "build-2.nq"}
+    raw_two: list[dict] = []
     for repeat in range(repeats):
         raw_runs.append(raw_pipe(stock, texts))
         say(f"raw nlp.pipe (run {repeat + 1}): {words / raw_runs[-1]['seconds']:,.0f} words/s")
+        raw_two.append(raw_pipe_parallel(model_name(), texts, 2))
+        say(f"raw nlp.pipe in 2 processes (run {repeat + 1}): {words / raw_two[-1]['seconds']:,.0f} words/s")
         for workers in (1, 2):
             load = [round(x, 2) for x in os.getloadavg()]
             run = run_measured([*kg_command(), "build", str(corpus), "--out", str(outputs[workers]),
@@ -319,6 +350,10 @@ def bench_build(corpus: Path, tiny: Path, texts: list[str], repeats: int, work: 
     best_raw.update(words=words, words_per_s=round(words / best_raw["seconds"]),
                     words_per_cpu_s=round(words / best_raw["cpu_seconds"]), all_seconds=[r["seconds"] for r in raw_runs])
     results.build["raw_pipe"] = best_raw
+    best_two = dict(min(raw_two, key=lambda r: r["seconds"]))
+    best_two.update(words=words, words_per_s=round(words / best_two["seconds"]), all_seconds=[r["seconds"] for r in raw_two],
+                    speedup=round(best_raw["seconds"] / best_two["seconds"], 2))  # fmt: skip
+    results.build["raw_pipe_2"] = best_two
     results.build["identical_output"] = len({r["sha256"] for rs in runs.values() for r in rs}) == 1
     one, two = results.build["1"], results.build["2"]
     results.build["speedup"] = round(one["seconds"] / two["seconds"], 2)
@@ -557,7 +592,8 @@ def judge(results: Results) -> None:
     speedup = results.build["speedup"]
     results.targets.append({
         "target": "near-linear speed-up 1→2 workers (≥ 1.8×)",
-        "measured": f"{speedup:.2f}× end to end, {results.build['speedup_after_fixed_cost']:.2f}× without the fixed cost",
+        "measured": f"{speedup:.2f}× end to end, {results.build['speedup_after_fixed_cost']:.2f}× without the fixed cost; "
+                    f"raw `nlp.pipe` itself gains {results.build['raw_pipe_2']['speedup']:.2f}× from a second process here",
         "met": speedup >= 1.8,
     })
     biggest = max(q["triples"] for q in results.queries)
@@ -625,11 +661,14 @@ def markdown(results: Results) -> str:
         "|---|---:|---:|---:|---:|---:|---:|",
         (lambda r: f"| raw `nlp.pipe` | {r['seconds']} ({', '.join(map(str, r['all_seconds']))}) | {r['cpu_seconds']} | "
                    f"{r['words_per_s']:,} | – | – | – |")(results.build["raw_pipe"]),
+        (lambda r: f"| raw `nlp.pipe`, 2 processes (half the texts each) | {r['seconds']} ({', '.join(map(str, r['all_seconds']))}) | – | "
+                   f"{r['words_per_s']:,} | – | – | – |")(results.build["raw_pipe_2"]),
         *(f"| kg build, {w} worker{'s' if w != '1' else ''} | {r['seconds']} ({', '.join(map(str, r['all_seconds']))}) | {r['cpu_seconds']} | {r['words_per_s']:,} | "
           f"{r['fixed_cost_seconds']} s | {r['words_per_s_after_fixed_cost']:,} | {r['peak_rss_mb']} MB |"
           for w, r in results.build.items() if w in ("1", "2")),
         "",
-        f"Speed-up 1→2 workers: {results.build['speedup']}× ({results.build['speedup_after_fixed_cost']}× without the fixed cost). "
+        f"Speed-up 1→2 workers: {results.build['speedup']}× ({results.build['speedup_after_fixed_cost']}× without the fixed cost); "
+        f"raw `nlp.pipe` in 2 processes against 1: {results.build['raw_pipe_2']['speedup']}× (the machine's ceiling). "
         f"Output files of all runs byte-identical: {'yes' if results.build['identical_output'] else 'NO'}.",
         "",
         f"### (c) Peak RSS, `{results.rss['mode']}`, short articles (process and children, sampled every 0.1 s)",
