@@ -73,10 +73,17 @@ def test_competency_queries_are_all_there_and_commented(queries):
 def test_visits(engine, queries):
     result = run_query(engine, queries["visits"])
     assert result.columns == ["visitor", "place", "date", "endDate", "status", "document"]
-    assert result.rows == [
-        ("Narendra Modi", "Moscow", "2024", None, "occurred", DOC2),
+    assert result.rows == [  # newest first
         ("Vladimir Putin", "New Delhi", "2025-12-04", "2025-12-05", "planned", DOC1),
+        ("Narendra Modi", "Moscow", "2024", None, "occurred", DOC2),
     ]
+
+
+def test_visits_in_pages(engine, queries):
+    first = run_query(engine, edit(queries["visits"], "LIMIT 50", "LIMIT 1"))
+    assert [row[2] for row in first.rows] == ["2025-12-04"]
+    second = run_query(engine, edit(queries["visits"], "LIMIT 50", "LIMIT 1 OFFSET 1"))
+    assert [row[2] for row in second.rows] == ["2024"]
 
 
 def test_person_events_in_date_order_with_partial_dates(engine, queries):
