@@ -115,13 +115,13 @@ def test_person_events_by_alt_label_and_for_an_organisation(engine, queries):
 
 def test_planned_vs_occurred(engine, queries):
     result = run_query(engine, queries["planned_vs_occurred"])
-    assert result.columns == ["status", "type", "events", "labels"]
+    assert result.columns == ["status", "type", "events"]
     assert result.rows == [
-        ("occurred", "Meeting", 1, "Vladimir Putin meets Narendra Modi in Moscow (--07-08)"),
-        ("occurred", "PhoneCall", 1, "Vladimir Putin calls Narendra Modi (2025-10-14)"),
-        ("occurred", "Visit", 1, "Narendra Modi visits Moscow (2024)"),
-        ("planned", "Agreement", 1, "Gas supply agreement (2025-11)"),
-        ("planned", "Visit", 1, "Vladimir Putin visits New Delhi (2025-12-04)"),
+        ("occurred", "Meeting", 1),
+        ("occurred", "PhoneCall", 1),
+        ("occurred", "Visit", 1),
+        ("planned", "Agreement", 1),
+        ("planned", "Visit", 1),
     ]
 
 
