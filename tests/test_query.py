@@ -130,10 +130,17 @@ def test_leaders_with_roles_when_the_text_gives_one(engine, queries):
     assert result.columns == ["organisation", "type", "leader", "roles", "documents"]
     rows = [(*row[:4], sorted(row[4].split("; "))) for row in result.rows]
     assert rows == [
-        ("Gazprom", "Organization", "Alexei Miller", None, [DOC2]),
+        ("Gazprom", "Organization", "Alexei Miller", "", [DOC2]),  # no role in the text
         ("India", "Country", "Narendra Modi", "Prime Minister", [DOC1]),
         ("Russia", "Country", "Vladimir Putin", "President", [DOC1, DOC2]),
     ]
+
+
+def test_leaders_in_pages(engine, queries):
+    first = run_query(engine, edit(queries["leaders"], "LIMIT 100", "LIMIT 2"))
+    assert [row[0] for row in first.rows] == ["Gazprom", "India"]
+    rest = run_query(engine, edit(queries["leaders"], "LIMIT 100", "LIMIT 2 OFFSET 2"))
+    assert [row[:4] for row in rest.rows] == [("Russia", "Country", "Vladimir Putin", "President")]
 
 
 def test_co_mentions(engine, queries):
