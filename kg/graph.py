@@ -127,9 +127,9 @@ class KnowledgeGraph:
         Examples
         --------
         >>> g.query("visits")[["visitor", "place", "date", "status"]]
-                  visitor      place        date   status
-        0   Narendra Modi     Moscow        2024 occurred
-        1  Vladimir Putin  New Delhi  2025-12-04  planned
+                  visitor      place        date    status
+        0  Vladimir Putin  New Delhi  2025-12-04   planned
+        1   Narendra Modi     Moscow        2024  occurred
         >>> g.query("SELECT (COUNT(?e) AS ?n) WHERE { ?e a kg:Person }")["n"].item()
         3
         """

@@ -59,8 +59,8 @@ def test_query_from_a_rq_file(tmp_path):
     assert result.exit_code == 0, result.stderr
     rows = json.loads(result.stdout)
     assert [(row["visitor"], row["place"], row["date"], row["endDate"]) for row in rows] == [
+        ("Vladimir Putin", "New Delhi", "2025-12-04", "2025-12-05"),  # newest first
         ("Narendra Modi", "Moscow", "2024", None),
-        ("Vladimir Putin", "New Delhi", "2025-12-04", "2025-12-05"),
     ]
 
 

@@ -63,8 +63,8 @@ def test_query_by_name_gives_the_exact_table(sample):
     assert list(table.columns) == ["visitor", "place", "date", "endDate", "status", "document"]
     assert table.shape == (2, 6)
     assert plain(table) == [
+        ["Vladimir Putin", "New Delhi", "2025-12-04", "2025-12-05", "planned", "001_india_visit"],  # newest first
         ["Narendra Modi", "Moscow", "2024", None, "occurred", "002_energy_talks"],
-        ["Vladimir Putin", "New Delhi", "2025-12-04", "2025-12-05", "planned", "001_india_visit"],
     ]
 
 

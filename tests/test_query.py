@@ -33,6 +33,21 @@ def dataset():
     return load_dataset(SAMPLE)
 
 
+@pytest.fixture(scope="module", params=["rdflib", "oxigraph"])
+def engine(request, dataset):
+    """The sample as rdflib holds it (a file graph) and as Oxigraph does (a kg store): the
+    competency questions must give the same answers on both."""
+    if request.param == "rdflib":
+        yield dataset
+        return
+    from kg.store.oxigraph import OxigraphStore
+
+    store = OxigraphStore()
+    store.load(SAMPLE)
+    yield store
+    store.close()
+
+
 @pytest.fixture(scope="module")
 def queries() -> dict[str, str]:
     return competency_queries()
@@ -55,17 +70,24 @@ def test_competency_queries_are_all_there_and_commented(queries):
         assert text.startswith("# "), name
 
 
-def test_visits(dataset, queries):
-    result = run_query(dataset, queries["visits"])
+def test_visits(engine, queries):
+    result = run_query(engine, queries["visits"])
     assert result.columns == ["visitor", "place", "date", "endDate", "status", "document"]
-    assert result.rows == [
-        ("Narendra Modi", "Moscow", "2024", None, "occurred", DOC2),
+    assert result.rows == [  # newest first
         ("Vladimir Putin", "New Delhi", "2025-12-04", "2025-12-05", "planned", DOC1),
+        ("Narendra Modi", "Moscow", "2024", None, "occurred", DOC2),
     ]
 
 
-def test_person_events_in_date_order_with_partial_dates(dataset, queries):
-    result = run_query(dataset, queries["person_events"])
+def test_visits_in_pages(engine, queries):
+    first = run_query(engine, edit(queries["visits"], "LIMIT 50", "LIMIT 1"))
+    assert [row[2] for row in first.rows] == ["2025-12-04"]
+    second = run_query(engine, edit(queries["visits"], "LIMIT 50", "LIMIT 1 OFFSET 1"))
+    assert [row[2] for row in second.rows] == ["2024"]
+
+
+def test_person_events_in_date_order_with_partial_dates(engine, queries):
+    result = run_query(engine, queries["person_events"])
     assert result.columns == [
         "date", "endDate", "type", "event", "role", "status", "place", "evidence", "document",
     ]  # fmt: skip
@@ -82,40 +104,47 @@ def test_person_events_in_date_order_with_partial_dates(dataset, queries):
     ]  # fmt: skip
 
 
-def test_person_events_by_alt_label_and_for_an_organisation(dataset, queries):
-    by_alias = run_query(dataset, edit(queries["person_events"], '"Vladimir Putin"', '"Putin"'))
-    assert by_alias == run_query(dataset, queries["person_events"])
-    gazprom = run_query(dataset, edit(queries["person_events"], '"Vladimir Putin"', '"Gazprom"'))
+def test_person_events_by_alt_label_and_for_an_organisation(engine, queries):
+    by_alias = run_query(engine, edit(queries["person_events"], '"Vladimir Putin"', '"Putin"'))
+    assert by_alias == run_query(engine, queries["person_events"])
+    gazprom = run_query(engine, edit(queries["person_events"], '"Vladimir Putin"', '"Gazprom"'))
     assert [(r[0], r[2], r[4], r[5]) for r in gazprom.rows] == [("2025-11", "Agreement", "participant", "planned")]
-    nobody = run_query(dataset, edit(queries["person_events"], '"Vladimir Putin"', '"Nobody"'))
+    nobody = run_query(engine, edit(queries["person_events"], '"Vladimir Putin"', '"Nobody"'))
     assert nobody.rows == []
 
 
-def test_planned_vs_occurred(dataset, queries):
-    result = run_query(dataset, queries["planned_vs_occurred"])
-    assert result.columns == ["status", "type", "events", "labels"]
+def test_planned_vs_occurred(engine, queries):
+    result = run_query(engine, queries["planned_vs_occurred"])
+    assert result.columns == ["status", "type", "events"]
     assert result.rows == [
-        ("occurred", "Meeting", 1, "Vladimir Putin meets Narendra Modi in Moscow (--07-08)"),
-        ("occurred", "PhoneCall", 1, "Vladimir Putin calls Narendra Modi (2025-10-14)"),
-        ("occurred", "Visit", 1, "Narendra Modi visits Moscow (2024)"),
-        ("planned", "Agreement", 1, "Gas supply agreement (2025-11)"),
-        ("planned", "Visit", 1, "Vladimir Putin visits New Delhi (2025-12-04)"),
+        ("occurred", "Meeting", 1),
+        ("occurred", "PhoneCall", 1),
+        ("occurred", "Visit", 1),
+        ("planned", "Agreement", 1),
+        ("planned", "Visit", 1),
     ]
 
 
-def test_leaders_with_roles_when_the_text_gives_one(dataset, queries):
-    result = run_query(dataset, queries["leaders"])
+def test_leaders_with_roles_when_the_text_gives_one(engine, queries):
+    result = run_query(engine, queries["leaders"])
     assert result.columns == ["organisation", "type", "leader", "roles", "documents"]
     rows = [(*row[:4], sorted(row[4].split("; "))) for row in result.rows]
     assert rows == [
-        ("Gazprom", "Organization", "Alexei Miller", None, [DOC2]),
+        ("Gazprom", "Organization", "Alexei Miller", "", [DOC2]),  # no role in the text
         ("India", "Country", "Narendra Modi", "Prime Minister", [DOC1]),
         ("Russia", "Country", "Vladimir Putin", "President", [DOC1, DOC2]),
     ]
 
 
-def test_co_mentions(dataset, queries):
-    result = run_query(dataset, queries["co_mentions"])
+def test_leaders_in_pages(engine, queries):
+    first = run_query(engine, edit(queries["leaders"], "LIMIT 100", "LIMIT 2"))
+    assert [row[0] for row in first.rows] == ["Gazprom", "India"]
+    rest = run_query(engine, edit(queries["leaders"], "LIMIT 100", "LIMIT 2 OFFSET 2"))
+    assert [row[:4] for row in rest.rows] == [("Russia", "Country", "Vladimir Putin", "President")]
+
+
+def test_co_mentions(engine, queries):
+    result = run_query(engine, queries["co_mentions"])
     assert result.columns == ["document", "title", "date", "x", "y"]
     assert result.rows == [
         (DOC2, "Gazprom and India discuss gas supplies", "2025-10-15", "Vladimir Putin", "Narendra Modi"),
@@ -123,13 +152,13 @@ def test_co_mentions(dataset, queries):
     ]
     text = edit(queries["co_mentions"], '"Vladimir Putin" AS ?nameX', '"Putin" AS ?nameX')
     text = edit(text, '"Narendra Modi" AS ?nameY', '"Hyderabad House" AS ?nameY')
-    assert [row[0] for row in run_query(dataset, text).rows] == [DOC1]
+    assert [row[0] for row in run_query(engine, text).rows] == [DOC1]
     text = edit(queries["co_mentions"], '"Narendra Modi" AS ?nameY', '"Gazprom" AS ?nameY')
-    assert [row[0] for row in run_query(dataset, text).rows] == [DOC2]
+    assert [row[0] for row in run_query(engine, text).rows] == [DOC2]
 
 
-def test_entity_rank(dataset, queries):
-    result = run_query(dataset, queries["entity_rank"])
+def test_entity_rank(engine, queries):
+    result = run_query(engine, queries["entity_rank"])
     assert result.columns == ["label", "type", "documents", "entity"]
     assert result.rows == [
         ("India", "Country", 2, KGR + "country/in"),
