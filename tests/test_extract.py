@@ -271,6 +271,19 @@ def test_surname_with_diacritics_resolves(nlp):
     assert [p.label for p in people] == ["Recep Tayyip Erdoğan"]
 
 
+def test_surname_joins_the_longest_of_nested_full_names(nlp):
+    a, _ = run(nlp, "President Recep Tayyip Erdogan spoke in Ankara.", doc_id="a")
+    b, _ = run(nlp, "Turkish President Tayyip Erdogan arrived in Doha.", doc_id="b")
+    c, _ = run(nlp, "Erdogan later met reporters.", doc_id="c")
+    people = [e for e in resolve([a, b, c]).entities if e.type == "Person"]
+    assert [p.label for p in people] == ["Recep Tayyip Erdogan"]
+
+
+def test_full_name_with_particles_tagged_as_organisation_is_the_person(nlp):
+    x, _ = run(nlp, "Milei handed the presidency to Brazil's Luiz Inacio Lula da Silva. Lula said the bloc would remain united.")
+    assert ("Person", "Luiz Inacio Lula da Silva") in entity_set(x)
+
+
 def test_the_title_refers_back_to_the_titled_person(nlp):
     text = (
         "Chancellor Friedrich Merz spoke in Berlin on Monday. "
@@ -925,3 +938,42 @@ def test_the_meeting_at_a_named_city_is_the_one_told_there_and_since_clauses_do_
 def test_full_date_with_a_comma_keeps_its_year(nlp):
     x, labels = run(nlp, "Russian President Vladimir Putin visited Beijing on May 16, 2024, where he met Chinese President Xi Jinping.")
     assert [r[4] for r in event_rows(x, labels) if r[0] == "Visit"] == ["2024-05-16"]
+
+
+# -- relations: referring words, owners, shared subjects ----------------------------------
+
+
+def test_possessive_company_buyer_is_the_company_and_countries_trade_too(nlp):
+    x, labels = run(nlp, "Norway's Equinor will supply Germany's Uniper with gas under the deal.")
+    found = relation_set(x, labels)
+    assert {("Equinor", "suppliesTo", "Uniper"), ("Norway", "suppliesTo", "Germany")} <= found
+    assert ("Equinor", "suppliesTo", "Germany") not in found
+
+
+def test_state_body_and_shared_subject_name_the_buyer(nlp):
+    x, labels = run(nlp, "Rheinmetall is building a plant in Lithuania and will supply the Lithuanian army with shells.")
+    assert ("Rheinmetall", "suppliesTo", "Lithuania") in relation_set(x, labels)
+
+
+def test_the_country_as_buyer(nlp):
+    x, labels = run(nlp, "The United States remains Romania's main arms supplier. Lockheed Martin also supplies the country with jets.")
+    assert ("Lockheed Martin", "suppliesTo", "Romania") in relation_set(x, labels)
+
+
+def test_infinitive_buy_takes_the_signers_subject(nlp):
+    x, labels = run(nlp, "Romania signed a contract to buy howitzers from South Korea's Hanwha Aerospace.")
+    found = relation_set(x, labels)
+    assert ("Hanwha Aerospace", "suppliesTo", "Romania") in found
+    assert ("South Korea", "suppliesTo", "Romania") in found
+
+
+def test_bloc_and_fellow_members(nlp):
+    text = "Mercosur leaders met. Bolivia, which joined the bloc in July 2024, joined fellow members Uruguay and Paraguay in backing the deal."
+    x, labels = run(nlp, text)
+    found = relation_set(x, labels)
+    assert {("Bolivia", "memberOf", "Mercosur"), ("Uruguay", "memberOf", "Mercosur"), ("Paraguay", "memberOf", "Mercosur")} <= found
+
+
+def test_member_in_apposition(nlp):
+    x, labels = run(nlp, "Troops will stay in Poland. Soldiers are based in the country, a member of NATO since 1999.")
+    assert ("Poland", "memberOf", "NATO") in relation_set(x, labels)
