@@ -482,9 +482,13 @@ def _first_names_of(span: Span, people: set[str]) -> bool:
     Two or three capitalised words ending in that surname, none of them an
     organisation word, are the person's first names and surname.
     """
+    if 2 <= len(span) <= 3 and span[-1].text in people:
+        return all(t.is_alpha and t.is_title and t.lower_ not in ORG_WORDS for t in span)
+    # with name particles the known name may sit inside: "Luiz Inacio Lula da Silva", later "Lula"
+    particles = [t for t in span if t.is_lower and t.lower_ in NAME_PARTICLES]
     return (
-        2 <= len(span) <= 3 and span[-1].text in people
-        and all(t.is_alpha and t.is_title and t.lower_ not in ORG_WORDS for t in span)
+        bool(particles) and len(span) <= 6 and span[-1].is_title and any(t.text in people for t in span)
+        and all(t in particles or t.is_alpha and t.is_title and t.lower_ not in ORG_WORDS for t in span)
     )
 
 
