@@ -977,3 +977,39 @@ def test_bloc_and_fellow_members(nlp):
 def test_member_in_apposition(nlp):
     x, labels = run(nlp, "Troops will stay in Poland. Soldiers are based in the country, a member of NATO since 1999.")
     assert ("Poland", "memberOf", "NATO") in relation_set(x, labels)
+
+
+# -- events: denial, arrival, occasion ------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Erdogan's trip to Riyadh in 2019 was cancelled at short notice.",
+    "Macron's visit to Algiers was postponed.",
+    "The President's visit to London was called off.",
+])
+def test_cancelled_trip_is_no_visit(nlp, text):
+    x, labels = run(nlp, text, published="2025-10-22")
+    assert not [r for r in event_rows(x, labels) if r[0] == "Visit"]
+
+
+def test_landing_in_a_country_is_a_visit(nlp):
+    x, labels = run(nlp, "Turkish President Recep Tayyip Erdogan landed in Kuwait on Tuesday.", published="2025-10-22")
+    assert ("Visit", "Recep Tayyip Erdogan", ("Recep Tayyip Erdogan",), "Kuwait", "2025-10-21", None, "occurred") in event_rows(x, labels)
+
+
+def test_talks_right_after_an_arrival_happen_there_and_then(nlp):
+    text = ("German Foreign Minister Johann Wadephul arrived in Vilnius on Tuesday. "
+            "Wadephul met Lithuanian Foreign Minister Kestutis Budrys and President Gitanas Nauseda.")
+    x, labels = run(nlp, text, published="2025-09-09")
+    (row,) = [r for r in event_rows(x, labels) if r[0] == "Meeting"]
+    assert row[2:5] == (("Gitanas Nauseda", "Johann Wadephul", "Kestutis Budrys"), "Vilnius", "2025-09-09")
+
+
+def test_the_two_ministers_are_the_two_named_just_before_and_sign_at_their_meeting(nlp):
+    text = ("Johann Wadephul met Kestutis Budrys in Vilnius on Tuesday. "
+            "He will travel to Tallinn on Thursday, where he is expected to meet Kristen Michal. "
+            "Wadephul told reporters about the talks with Budrys. "
+            "The two ministers also signed a joint declaration on undersea cables.")
+    x, labels = run(nlp, text, published="2025-09-09")
+    (row,) = [r for r in event_rows(x, labels) if r[0] == "Agreement"]
+    assert row[2:5] == (("Johann Wadephul", "Kestutis Budrys"), "Vilnius", "2025-09-09")

@@ -63,7 +63,7 @@ HOST_VERBS = {"welcome", "host", "receive", "invite", "greet"}
 # verbs that deny what they govern: "refused to meet", "ruled out a visit", "cancelled the talks"
 DENYING_VERBS = {
     "refuse", "decline", "reject", "deny", "rule", "cancel", "scrap", "fail", "avoid", "snub",
-    "boycott", "skip", "call off", "abandon", "oppose",
+    "boycott", "skip", "call off", "abandon", "oppose", "postpone",
 }
 # verbs that ask for what they govern: "urged X to sign a deal", "called on Y to visit"
 URGING_VERBS = {"urge", "press", "push", "demand", "ask", "encourage", "call", "appeal", "challenge"}
@@ -465,12 +465,24 @@ class _Reader:
             return []
         if not any(c.lower_ in {"two", "both"} for c in token.children):
             return []
-        for m in reversed(self.history):
-            people = list(dict.fromkeys(k for k in [m.agent, *m.participants] if self.type_of(k) == "Person"))
-            if len(people) == 2 and m.trigger < token.i:
-                return people
+        before = self.doc[token.sent.start - 1].sent.start if token.sent.start else 0
+        pairs = [(m.trigger, people) for m in reversed(self.history) if m.trigger < token.i
+                 for people in [list(dict.fromkeys(k for k in [m.agent, *m.participants] if self.type_of(k) == "Person"))]
+                 if len(people) == 2]
+        if pairs and pairs[0][0] >= before:
+            return pairs[0][1]
+        # an event told further back yields to two people named in the sentence before
+        recent = self._last_two_people(token, before)
+        if recent:
+            return recent
+        if pairs:
+            return pairs[0][1]
+        return self._last_two_people(token, max(0, token.i - 250))
+
+    def _last_two_people(self, token: Token, start: int) -> list[str]:
+        """The two different people named last between ``start`` and ``token``."""
         people: list[str] = []
-        for i in range(token.i - 1, max(-1, token.i - 250), -1):
+        for i in range(token.i - 1, start - 1, -1):
             key = self.keys.get(i)
             if self.type_of(key) == "Person" and key not in people:
                 people.append(key)
@@ -990,9 +1002,12 @@ def _not_happening(trigger: Token, head: Token) -> bool:
 def _governed_away(node: Token) -> bool:
     """Whether ``node`` is what a denying verb denies or an urging verb asks someone to do."""
     governor = node.head
+    lemma = governor.lemma_.lower()
+    particle = next((c.lower_ for c in governor.children if c.dep_ == "prt"), None)
+    if node.dep_ == "nsubjpass" and (lemma in DENYING_VERBS or f"{lemma} {particle}" in DENYING_VERBS):
+        return True  # "the trip to Riyadh was cancelled", "talks were called off"
     if node.dep_ not in {"xcomp", "dobj", "ccomp"} or governor.pos_ not in {"VERB", "AUX"}:
         return False
-    lemma = governor.lemma_.lower()
     if lemma in DENYING_VERBS and (lemma != "rule" or any(c.lower_ == "out" for c in governor.children)):
         return True
     return node.dep_ == "xcomp" and lemma in URGING_VERBS and any(c.dep_ == "dobj" for c in governor.children)
@@ -1158,6 +1173,8 @@ def _merge(mentions: list[_Mention], doc_id: str, entities, published, lede=None
         if target is None:
             if not m.participants and m.type == "Meeting":
                 _from_visit_context(m, [e for e, _ in merged], entities)
+            _during_visit(m, [e for e, _ in merged])
+            _same_occasion(m, [e for e, _ in merged])
             merged.append((m, [m.sentence]))
             continue
         evidence = next(ev for e, ev in merged if e is target)
@@ -1200,6 +1217,31 @@ def _from_visit_context(m: _Mention, earlier: list[_Mention], entities) -> None:
         return
     m.participants.append(visit.agent)
     m.host = _country_of(visit.place, entities)
+
+
+def _during_visit(m: _Mention, earlier: list[_Mention]) -> None:
+    """"X arrived in Vilnius on Tuesday. X met Y and Z": talks of the visitor told right after the arrival, with no
+    place or date of their own, happened there and then."""
+    if m.type not in {"Meeting", "Agreement"} or m.place is not None or m.date is not None:
+        return
+    visit = next((e for e in reversed(earlier) if e.type == "Visit" and e.agent), None)
+    if visit is None or visit.agent not in m.participants or not 0 <= m.sentence.start - visit.sentence.end <= 60:
+        return
+    if visit.status != m.status:
+        return  # a planned trip does not place talks told as done, nor the reverse
+    m.place, m.date = visit.place, visit.date
+
+
+def _same_occasion(m: _Mention, earlier: list[_Mention]) -> None:
+    """"X met Y and Z in Vilnius on Tuesday … The two ministers also signed a declaration": an undated act of people
+    who were all at one dated event told before happened there and then."""
+    together = set(m.participants) | ({m.agent} if m.agent else set())
+    if m.date is not None or m.status == "planned" or len(together) < 2:
+        return
+    event = next((e for e in reversed(earlier) if e.date is not None and e.status != "planned"
+                  and together <= set(e.participants) | {e.agent}), None)
+    if event is not None:
+        m.date, m.place = event.date, m.place or event.place
 
 
 def _other_year(trip: DateRange | None, date: DateRange | None) -> bool:
