@@ -1013,3 +1013,32 @@ def test_the_two_ministers_are_the_two_named_just_before_and_sign_at_their_meeti
     x, labels = run(nlp, text, published="2025-09-09")
     (row,) = [r for r in event_rows(x, labels) if r[0] == "Agreement"]
     assert row[2:5] == (("Johann Wadephul", "Kestutis Budrys"), "Vilnius", "2025-09-09")
+
+
+# -- events: who takes part in a summit -------------------------------------------------------
+
+
+def test_summit_gathers_where_clause_attendees_and_those_among_the_leaders(nlp):
+    text = ("Leaders gathered in Abuja on Sunday for the ECOWAS summit, where they named President Julius Maada Bio as chairman. "
+            "President Bassirou Diomaye Faye and President John Mahama were among the leaders at the State House. "
+            "President Alassane Ouattara also attended the meeting.")
+    x, labels = run(nlp, text, published="2025-06-23")
+    meetings = [r for r in event_rows(x, labels) if r[0] == "Meeting"]
+    assert len(meetings) == 1
+    assert {"Julius Maada Bio", "Bassirou Diomaye Faye", "John Mahama", "Alassane Ouattara"} <= set(meetings[0][2])
+    assert meetings[0][3:5] == ("Abuja", "2025-06-22")
+
+
+def test_the_heads_of_state_are_the_summit_s_people(nlp):
+    text = ("Leaders met in Bogota on Friday for a summit of the Amazon Cooperation Treaty Organization. "
+            "Gustavo Petro hosted the gathering. President Luiz Inacio Lula da Silva and Prime Minister Eduardo Arana attended in person. "
+            "The heads of state signed the Bogota Declaration.")
+    x, labels = run(nlp, text, published="2025-08-23")
+    (row,) = [r for r in event_rows(x, labels) if r[0] == "Agreement"]
+    assert {"Gustavo Petro", "Luiz Inacio Lula da Silva", "Eduardo Arana"} <= set(row[2])
+
+
+def test_agreement_with_an_organisation_on_the_document(nlp):
+    x, labels = run(nlp, "Mercosur signed a free trade agreement with the European Free Trade Association on Thursday.", published="2025-07-03")
+    (row,) = [r for r in event_rows(x, labels) if r[0] == "Agreement"]
+    assert set(row[2]) == {"Mercosur", "European Free Trade Association"}

@@ -56,6 +56,9 @@ GROUP_NOUNS = {
 }
 # plural nouns for the people who lead the countries named after them
 HEAD_NOUNS = {"leader", "president", "head", "premier", "ruler", "monarch"}
+# "X was among the leaders/delegates at …": the people who attend a gathering
+ATTENDEE_NOUNS = HEAD_NOUNS | {"participant", "attendee", "delegate", "guest", "minister"}
+GATHERING_NOUNS = {"gathering", "summit", "meeting", "conference", "forum", "talks"}
 SETTLEMENT_NOUNS = {"city", "town", "village", "port", "capital", "resort"}
 PLACE_TYPES = {"Country", "City", "Place", "Organization"}
 # verbs whose object is the guest: "X welcomed Y … for a state visit"
@@ -93,6 +96,7 @@ class _Mention:
     name: str | None = None
     host: str | None = None  # country whose unnamed leader also takes part
     definite: bool = False  # "the meeting", "this visit": refers back to one already told
+    attends: bool = False  # "X also attended the meeting": X joins the gathering told before
 
 
 def extract_events(
@@ -105,7 +109,9 @@ def extract_events(
     """Events of one parsed document, merged per real event."""
     reader = _Reader(doc, entities, token_keys, published)
     triggers = sorted(doc.spans.get("kg_triggers", []), key=lambda t: t.start)
+    reader.attendance = reader.among_the_leaders()
     mentions = [m for t in triggers for m in reader.read(t)]
+    mentions = sorted(mentions + reader.attendance, key=lambda m: m.trigger)
     return _merge(_fold_nested(mentions, doc, entities), doc_id, entities, reader.published, reader.lede, reader.within)
 
 
@@ -212,6 +218,7 @@ class _Reader:
                 if country is not None:
                     self.nationality.setdefault(token_keys[ent.start], country)
         self.history: list[_Mention] = []  # mentions read so far, in text order
+        self.attendance: list[_Mention] = []  # "X was among the leaders at …", "X attended": see among_the_leaders
         self.within: dict[str, str] = {}  # a site → the city or country the text puts it in
 
     def _read_dateline(self) -> None:
@@ -464,7 +471,7 @@ class _Reader:
         if token.tag_ not in {"NNS", "NNPS"} or token.lemma_.lower() not in GROUP_NOUNS:
             return []
         if not any(c.lower_ in {"two", "both"} for c in token.children):
-            return []
+            return self._gathered(token)
         before = self.doc[token.sent.start - 1].sent.start if token.sent.start else 0
         pairs = [(m.trigger, people) for m in reversed(self.history) if m.trigger < token.i
                  for people in [list(dict.fromkeys(k for k in [m.agent, *m.participants] if self.type_of(k) == "Person"))]
@@ -478,6 +485,24 @@ class _Reader:
         if pairs:
             return pairs[0][1]
         return self._last_two_people(token, max(0, token.i - 250))
+
+    def _gathered(self, token: Token) -> list[str]:
+        """"The heads of state signed …", "the leaders agreed …": the people at the summit told before."""
+        if token.lemma_.lower() not in HEAD_NOUNS or not any(c.lower_ == "the" for c in token.children):
+            return []
+        if any(c.dep_ == "prep" and c.lower_ == "of" and self.key(g) for c in token.children for g in c.children):
+            return []  # "the leaders of Kenya and Uganda" name their countries
+        summit = next((i for i, m in reversed(list(enumerate(self.history))) if m.trigger < token.i and m.type == "Meeting"
+                       and any(self.type_of(k) == "Organization" for k in [m.agent, *m.participants])), None)
+        if summit is None:
+            return []
+        people = [k for m in self.history[summit:] if m.type == "Meeting" and m.trigger < token.i
+                  for k in [m.agent, *m.participants] if k and (self.type_of(k) == "Person" or k.startswith(LEADER_OF))]
+        start = self.history[summit].trigger
+        people += [k for m in self.attendance if start < m.trigger < token.i for k in m.participants]
+        # the organisation whose summit it is takes part too ("the leaders signed a deal with EFTA")
+        people += [k for k in [self.history[summit].agent, *self.history[summit].participants] if self.type_of(k) == "Organization"]
+        return list(dict.fromkeys(people))
 
     def _last_two_people(self, token: Token, start: int) -> list[str]:
         """The two different people named last between ``start`` and ``token``."""
@@ -572,6 +597,12 @@ class _Reader:
             return []
         definite = any(c.dep_ in {"det", "poss"} and c.lower_ in DEFINITE for c in trigger.children)
         m = _Mention(span.label_, trigger.i, trigger.sent, definite=definite)
+        m.attends = m.type == "Meeting" and (
+            definite and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in {"attend", "join"}
+            or trigger.lemma_.lower() in {"host", "chair"} and any(  # "Petro hosted the gathering"
+                c.dep_ == "dobj" and c.lemma_.lower() in GATHERING_NOUNS and any(d.lower_ in DEFINITE for d in c.children)
+                for c in trigger.children)
+        )
         scope = self.scope(trigger)
         self._agents(m, trigger, scope)
         self._participants(m, trigger, scope)
@@ -740,8 +771,11 @@ class _Reader:
         anchors = {trigger.i, self.clause_head(trigger).i}
         for token in scope:
             if token.dep_ == "pobj" and token.head.lower_ in {"with", "between", "among"}:
-                if token.head.head.i in anchors:
+                owner = token.head.head
+                if owner.i in anchors:
                     found += self.entity_keys(token, types)
+                elif m.type == "Agreement" and owner.dep_ == "dobj" and owner.head.i in anchors:
+                    found += self.entity_keys(token, types)  # "signed a free trade agreement with EFTA"
             elif token.dep_ == "pobj" and token.head.dep_ == "agent" and token.head.head.head.i == trigger.i:
                 found += self.entity_keys(token, types)  # "a meeting attended by Premier Li Qiang"
             elif token.dep_ == "pobj" and token.head.dep_ == "agent" and _attended(trigger, token.head.head):
@@ -758,6 +792,8 @@ class _Reader:
                 found += self.entity_keys(token, {"Person"})  # "call to President X" parsed as apposition
             elif token.dep_ in {"dobj", "attr"} and token.head.i == trigger.i and m.type in {"Meeting", "PhoneCall"}:
                 found += self.entity_keys(token, {"Person", "Organization"}) or self._represented(token)
+            elif m.type == "Meeting" and _in_where_clause(token, trigger) and self.type_of(self.keys.get(token.i)) == "Person":
+                found.append(self.keys[token.i])  # "a summit where Milei handed the presidency to Lula"
         if m.type == "Agreement" and trigger.pos_ == "VERB":
             for child in trigger.children:
                 if child.dep_ == "nsubj":
@@ -765,6 +801,21 @@ class _Reader:
         for key in found:
             if key not in m.participants:
                 m.participants.append(key)
+
+    def among_the_leaders(self) -> list[_Mention]:
+        """"A, B and C were among the leaders at the State House": they attend the gathering told before."""
+        out = []
+        for token in self.doc:
+            if token.lemma_.lower() not in {"be", "attend"}:
+                continue
+            among = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "among"
+                     for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in ATTENDEE_NOUNS]
+            people = [k for c in token.children if c.dep_ == "nsubj" for k in self.entity_keys(c, {"Person"})]
+            # "A and B attended in person": attending with no object attends the gathering just told
+            alone = token.lemma_.lower() == "attend" and not any(c.dep_ == "dobj" for c in token.children)
+            if (among or alone) and people:
+                out.append(_Mention("Meeting", token.i, token.sent, participants=people, definite=True, attends=True))
+        return out
 
     def _convening(self, m: _Mention, trigger: Token) -> list[Token]:
         """The organisation whose meeting this is: "a summit of the African Union"."""
@@ -916,6 +967,8 @@ class _Reader:
             return "for" not in preps and bool(preps & {"with", "between"}) and len(m.participants) >= 2
         if m.type == "Visit" and lemma in {"stop", "arrival", "journey", "arrive", "fly", "travel", "head", "go"}:
             return m.place is not None
+        if m.attends:
+            return True  # "Petro hosted the gathering": the gathering is named by its own word before
         if m.type == "Meeting" and trigger.pos_ == "VERB" and len(m.participants) < 2:
             # "meet business leaders": people the text does not name
             return not any(c.dep_ == "dobj" and c.pos_ == "NOUN" and self.key(c) is None for c in trigger.children)
@@ -1033,6 +1086,12 @@ def _call_in_sentence(verb: Token) -> bool:
         t.lemma_.lower() == "call" and t.pos_ == "NOUN" and any(c.lower_ in DEFINITE for c in t.children)
         for t in verb.sent
     )
+
+
+def _in_where_clause(token: Token, trigger: Token) -> bool:
+    """Whether ``token`` sits in a "where …" clause said of the trigger noun."""
+    clause = next((a for a in token.ancestors if a.dep_ == "relcl" and a.head.i == trigger.i), None)
+    return clause is not None and trigger.pos_ == "NOUN" and any(c.lower_ == "where" for c in clause.children)
 
 
 def _attended(trigger: Token, verb: Token) -> bool:
@@ -1158,6 +1217,13 @@ def _merge(mentions: list[_Mention], doc_id: str, entities, published, lede=None
     merged: list[tuple[_Mention, list[Span]]] = []
     for m in mentions:
         target = None
+        if m.attends:
+            target = _gathering(m, [e for e, _ in merged], entities, within)
+            if target is not None:
+                target.participants.extend(k for k in [m.agent, *m.participants] if k and k not in target.participants)
+                evidence = next(ev for e, ev in merged if e is target)
+                evidence.append(m.sentence) if m.sentence not in evidence else None
+                continue
         if m.participants or m.agent or m.place or m.date:
             target = next((e for e, _ in reversed(merged) if _compatible(e, m, entities, within) and _overlaps(e, m)), None)
             if target is None and m.definite and m.place is not None:
@@ -1195,6 +1261,14 @@ def _merge(mentions: list[_Mention], doc_id: str, entities, published, lede=None
             if m.date is None and m.status != "planned" and len(together) >= 2 and together <= people:
                 m.date = date
     return [e for e in (_finish(m, ev, doc_id, published) for m, ev in merged) if e is not None]
+
+
+def _gathering(m: _Mention, earlier: list[_Mention], entities, within) -> _Mention | None:
+    """The summit an attendee joins: the latest meeting an organisation holds, at a compatible time."""
+    anyone = replace(m, participants=[], agent=None, place=None)
+    return next((e for e in reversed(earlier) if e.type == "Meeting"
+                 and any(entities[k].entity.type == "Organization" for k in [*e.participants, e.agent] if k in entities)
+                 and _compatible(e, anyone, entities, within)), None)
 
 
 def _overlaps(event: _Mention, m: _Mention) -> bool:
