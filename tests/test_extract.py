@@ -1042,3 +1042,21 @@ def test_agreement_with_an_organisation_on_the_document(nlp):
     x, labels = run(nlp, "Mercosur signed a free trade agreement with the European Free Trade Association on Thursday.", published="2025-07-03")
     (row,) = [r for r in event_rows(x, labels) if r[0] == "Agreement"]
     assert set(row[2]) == {"Mercosur", "European Free Trade Association"}
+
+
+def test_the_one_invited_to_visit_is_the_visitor(nlp):
+    x, labels = run(nlp, "Prime Minister Luxon invited Prime Minister Albanese to visit Wellington in 2026.", published="2025-08-05")
+    (row,) = [r for r in event_rows(x, labels) if r[0] == "Visit"]
+    assert row[1] == "Albanese" and row[3] == "Wellington"
+
+
+def test_when_clause_of_a_date_dates_the_event(nlp):
+    text = "The repair began in February 2022, when Erdogan visited Abu Dhabi for the first time in a decade."
+    x, labels = run(nlp, text, published="2025-10-22")
+    (row,) = [r for r in event_rows(x, labels) if r[0] == "Visit"]
+    assert row[3:5] == ("Abu Dhabi", "2022-02")
+
+
+def test_one_word_capital_tagged_as_a_person_is_the_city(nlp):
+    x, _ = run(nlp, "The leaders will attend the Honiara meeting next month.")
+    assert ("City", "Honiara") in entity_set(x)

@@ -175,7 +175,8 @@ def fix_entities(doc: Doc, is_heading: Callable[[Span], bool]) -> tuple[Span, ..
             lowercase = lowercase if lowercase is not None else _lowercase_words(doc)
             if not any(t.lower_ in lowercase for t in span):
                 label = "PERSON"  # "Ruritania's Jane Doe": a country's own person, named in full
-        if gaz is not None and not (label == "PERSON" and gaz.type == "City" and len(span) == 1):
+        # a one-word "person" that is a city stays a person ("Jackson"), unless the city is a capital ("the Honiara meeting")
+        if gaz is not None and not (label == "PERSON" and gaz.type == "City" and len(span) == 1 and not gaz.capital_of):
             label = _SPACY_LABEL[gaz.type]
         elif label != "NORP":
             title, _ = title_before(doc, span.start)

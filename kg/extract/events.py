@@ -620,6 +620,8 @@ class _Reader:
             m.date = self._date([t for t in self.scope(head) if t.i not in own], m.status, head)
         if m.date is None and m.type in {"Meeting", "Agreement"}:
             m.date = self._inherited_date(trigger, m.status)
+        if m.date is None:
+            m.date = self._when_date(trigger, m.status)
         if m.status is None and _after(m.date, self.published):
             m.status = "planned"
         self._dateline_place(m, trigger)
@@ -628,6 +630,15 @@ class _Reader:
         self._on_the_sidelines(m, trigger)
         self.history.append(m)
         return [m, *self._further_destinations(m, trigger)]
+
+    def _when_date(self, trigger: Token, status: str | None) -> DateRange | None:
+        """"In February 2022, when Erdogan visited Abu Dhabi": a "when" clause said of a date happens then."""
+        clause = self.clause_head(trigger)
+        if clause.dep_ != "relcl" or not clause.head.ent_type_ == "DATE" or not any(c.lower_ == "when" for c in clause.children):
+            return None
+        ent = entity_at(clause.head)
+        tense = {"planned": "future", "occurred": "past"}.get(status or "")
+        return self._normalise(ent.text, tense) if ent is not None else None
 
     def _drop_dateline_agency(self, m: _Mention, trigger: Token) -> None:
         """"BOGOTA (AP) — Leaders met …": the news agency of the dateline is not a participant."""
@@ -712,6 +723,9 @@ class _Reader:
                 elif child.dep_ == "agent":
                     for pobj in child.children:
                         candidates += self.entity_keys(pobj, PARTICIPANT_TYPES)
+            if not candidates and trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() == "invite":
+                # "X invited Y to visit Z": the one invited travels
+                candidates += [k for c in trigger.head.children if c.dep_ == "dobj" for k in self.entity_keys(c, PARTICIPANT_TYPES)]
             node = trigger
             # "X is expected to visit", "X is due to travel", "X said he would … and would meet",
             # "X will attend … before flying to": climb to the clause with the subject
