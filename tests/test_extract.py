@@ -190,10 +190,11 @@ def test_later_this_year_is_planned(nlp):
     assert row[0] == "Visit" and row[3] == "Japan" and row[4] == "2025" and row[6] == "planned"
 
 
-def test_hosting_a_leader_is_a_meeting(nlp):
+def test_hosting_a_leader_is_a_meeting_and_the_guest_s_visit(nlp):
     x, labels = run(nlp, "Turkish President Recep Tayyip Erdogan hosted Hungarian Prime Minister Viktor Orban in Ankara.")
-    (row,) = event_rows(x, labels)
-    assert row[0] == "Meeting" and row[2] == ("Recep Tayyip Erdogan", "Viktor Orban") and row[3] == "Ankara"
+    meeting, visit = sorted(event_rows(x, labels))
+    assert meeting[0] == "Meeting" and meeting[2] == ("Recep Tayyip Erdogan", "Viktor Orban") and meeting[3] == "Ankara"
+    assert visit[0] == "Visit" and visit[1] == "Viktor Orban" and visit[3] == "Ankara"
 
 
 def test_expected_to_visit_is_planned(nlp):
@@ -1060,3 +1061,9 @@ def test_when_clause_of_a_date_dates_the_event(nlp):
 def test_one_word_capital_tagged_as_a_person_is_the_city(nlp):
     x, _ = run(nlp, "The leaders will attend the Honiara meeting next month.")
     assert ("City", "Honiara") in entity_set(x)
+
+
+def test_hosting_a_guest_in_a_city_is_the_guest_s_visit(nlp):
+    x, labels = run(nlp, "Erdogan hosted UAE President Sheikh Mohamed bin Zayed in Ankara last March.", published="2025-10-22")
+    visits = [r for r in event_rows(x, labels) if r[0] == "Visit"]
+    assert [(r[1], r[3], r[4]) for r in visits] == [("Mohamed bin Zayed", "Ankara", "2025-03")]

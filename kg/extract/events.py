@@ -629,7 +629,18 @@ class _Reader:
         self._day_of_the_news_place(m)
         self._on_the_sidelines(m, trigger)
         self.history.append(m)
-        return [m, *self._further_destinations(m, trigger)]
+        return [m, *self._hosted_visit(m, trigger), *self._further_destinations(m, trigger)]
+
+    def _hosted_visit(self, m: _Mention, trigger: Token) -> list[_Mention]:
+        """"X hosted Y in Ankara": the guest came to Ankara, a visit as well as talks."""
+        if m.type != "Meeting" or trigger.pos_ != "VERB" or trigger.lemma_.lower() not in {"host", "receive", "welcome"}:
+            return []
+        guests = [k for c in trigger.children if c.dep_ == "dobj" for k in self.entity_keys(c, {"Person"})]
+        if not guests or m.place is None or self.type_of(m.place) not in {"City", "Country"}:
+            return []
+        hosts = [k for k in m.participants if k not in guests]
+        return [_Mention("Visit", trigger.i, m.sentence, agent=guests[0], participants=[guests[0], *hosts],
+                         place=m.place, date=m.date, status=m.status)]
 
     def _when_date(self, trigger: Token, status: str | None) -> DateRange | None:
         """"In February 2022, when Erdogan visited Abu Dhabi": a "when" clause said of a date happens then."""
