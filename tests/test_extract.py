@@ -1067,3 +1067,16 @@ def test_hosting_a_guest_in_a_city_is_the_guest_s_visit(nlp):
     x, labels = run(nlp, "Erdogan hosted UAE President Sheikh Mohamed bin Zayed in Ankara last March.", published="2025-10-22")
     visits = [r for r in event_rows(x, labels) if r[0] == "Visit"]
     assert [(r[1], r[3], r[4]) for r in visits] == [("Mohamed bin Zayed", "Ankara", "2025-03")]
+
+
+def test_a_deal_signed_under_which_x_supplies_y_has_both_as_parties(nlp):
+    text = "Norway's Equinor will supply Germany's Uniper with gas under a deal signed in Oslo on Wednesday."
+    x, labels = run(nlp, text, published="2025-03-13")
+    (row,) = [r for r in event_rows(x, labels) if r[0] == "Agreement"]
+    assert row[2:5] == (("Equinor", "Uniper"), "Oslo", "2025-03-12")
+
+
+def test_contract_to_buy_from_a_company_makes_the_seller_a_party(nlp):
+    x, labels = run(nlp, "Romania signed a contract on Tuesday to buy howitzers from South Korea's Hanwha Aerospace.", published="2025-03-18")
+    (row,) = [r for r in event_rows(x, labels) if r[0] == "Agreement"]
+    assert set(row[2]) == {"Romania", "Hanwha Aerospace"}

@@ -58,6 +58,8 @@ GROUP_NOUNS = {
 HEAD_NOUNS = {"leader", "president", "head", "premier", "ruler", "monarch"}
 # "X was among the leaders/delegates at …": the people who attend a gathering
 ATTENDEE_NOUNS = HEAD_NOUNS | {"participant", "attendee", "delegate", "guest", "minister"}
+# verbs of trade whose seller and buyer are the parties of the deal they come with
+TRADE_VERBS = {"buy", "purchase", "acquire", "import", "order", "supply", "sell", "deliver", "export", "provide"}
 GATHERING_NOUNS = {"gathering", "summit", "meeting", "conference", "forum", "talks"}
 SETTLEMENT_NOUNS = {"city", "town", "village", "port", "capital", "resort"}
 PLACE_TYPES = {"Country", "City", "Place", "Organization"}
@@ -823,9 +825,26 @@ class _Reader:
             for child in trigger.children:
                 if child.dep_ == "nsubj":
                     found += self.entity_keys(child, types)
+        if m.type == "Agreement":
+            found += self._trade_parties(trigger)
         for key in found:
             if key not in m.participants:
                 m.participants.append(key)
+
+    def _trade_parties(self, trigger: Token) -> list[str]:
+        """The seller and buyer a deal is about: "X will supply Y … under a deal signed …",
+        "signed a contract to buy howitzers from X"."""
+        types = {"Organization", "Country"}
+        noun = trigger.head if trigger.dep_ == "acl" else trigger
+        found: list[str] = []
+        if noun.dep_ == "pobj" and noun.head.lower_ in {"under", "through"} and noun.head.head.lemma_.lower() in TRADE_VERBS:
+            verb = noun.head.head
+            found += [k for c in verb.children if c.dep_ in {"nsubj", "dobj"} for k in self.entity_keys(c, types)]
+        holders = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
+        for verb in (c for h in holders for c in h.children if c.dep_ in {"acl", "advcl", "xcomp"} and c.lemma_.lower() in TRADE_VERBS):
+            found += [k for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in {"from", "to"}
+                      for p in prep.children if p.dep_ == "pobj" for k in self.entity_keys(p, types)]
+        return found
 
     def among_the_leaders(self) -> list[_Mention]:
         """"A, B and C were among the leaders at the State House": they attend the gathering told before."""
@@ -1000,7 +1019,10 @@ class _Reader:
         return True
 
     def _agreement(self, m: _Mention, trigger: Token) -> bool:
-        """Signing needs a document that is an agreement ("signed a deal", "the signing of the Treaty")."""
+        """Signing needs a document that is an agreement ("signed a deal", "the signing of the Treaty", "a deal signed")."""
+        if trigger.dep_ == "acl" and singular(trigger.head.lower_) in AGREEMENT_NOUNS:
+            m.name = _agreement_name(trigger.head)
+            return True
         for token in trigger.subtree:
             if token.i == trigger.i:
                 continue
