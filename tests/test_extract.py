@@ -1080,3 +1080,10 @@ def test_contract_to_buy_from_a_company_makes_the_seller_a_party(nlp):
     x, labels = run(nlp, "Romania signed a contract on Tuesday to buy howitzers from South Korea's Hanwha Aerospace.", published="2025-03-18")
     (row,) = [r for r in event_rows(x, labels) if r[0] == "Agreement"]
     assert set(row[2]) == {"Romania", "Hanwha Aerospace"}
+
+
+def test_a_trip_that_was_to_a_city_goes_there_dated_by_what_happened_there(nlp):
+    text = "Nawrocki's first trip as president was to Vilnius, where he met Lithuanian President Gitanas Nauseda on Aug. 25."
+    x, labels = run(nlp, text, published="2025-09-04")
+    (row,) = [r for r in event_rows(x, labels) if r[0] == "Visit"]
+    assert (row[1], row[3], row[4]) == ("Nawrocki", "Vilnius", "2025-08-25")

@@ -624,6 +624,8 @@ class _Reader:
             m.date = self._inherited_date(trigger, m.status)
         if m.date is None:
             m.date = self._when_date(trigger, m.status)
+        if m.date is None and m.type == "Visit":
+            m.date = self._where_date(m, trigger)
         if m.status is None and _after(m.date, self.published):
             m.status = "planned"
         self._dateline_place(m, trigger)
@@ -643,6 +645,17 @@ class _Reader:
         hosts = [k for k in m.participants if k not in guests]
         return [_Mention("Visit", trigger.i, m.sentence, agent=guests[0], participants=[guests[0], *hosts],
                          place=m.place, date=m.date, status=m.status)]
+
+    def _where_date(self, m: _Mention, trigger: Token) -> DateRange | None:
+        """"… was to Vilnius, where he met X on Aug. 25": what happened at the destination dates the trip."""
+        for token in trigger.sent:
+            if self.keys.get(token.i) != m.place:
+                continue
+            for clause in (c for c in token.children if c.dep_ == "relcl" and any(w.lower_ == "where" for w in c.children)):
+                date = self._date(list(clause.subtree), m.status)
+                if date is not None:
+                    return date
+        return None
 
     def _when_date(self, trigger: Token, status: str | None) -> DateRange | None:
         """"In February 2022, when Erdogan visited Abu Dhabi": a "when" clause said of a date happens then."""
@@ -970,8 +983,11 @@ class _Reader:
         ("on to", "…, and to Paris", "and then to") to each "to" phrase.
         """
         if trigger.pos_ != "VERB":
+            # "his first trip abroad was to Paris": the copula carries the destination
+            subject = trigger.head if trigger.dep_ == "appos" else trigger  # the parse may hang it on a fronted name
+            heads = [trigger, *([subject.head] if subject.dep_ == "nsubj" and subject.head.lemma_ == "be" else [])]
             return [
-                k for c in trigger.children if c.dep_ == "prep" and c.lower_ == "to"
+                k for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "to"
                 for p in c.children if p.dep_ == "pobj"
                 for k in [self.key(p)] if self.type_of(k) in PLACE_TYPES - {"Organization"} and k not in exclude
             ]
