@@ -1087,3 +1087,13 @@ def test_a_trip_that_was_to_a_city_goes_there_dated_by_what_happened_there(nlp):
     x, labels = run(nlp, text, published="2025-09-04")
     (row,) = [r for r in event_rows(x, labels) if r[0] == "Visit"]
     assert (row[1], row[3], row[4]) == ("Nawrocki", "Vilnius", "2025-08-25")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Defence Minister Kim Yong-hyun was in Bucharest last year to discuss the deal.", ("Kim Yong-hyun", "Bucharest", "2024", "occurred")),
+    ("Biden was in Paris when the news broke.", None),
+])
+def test_being_somewhere_for_a_purpose_is_a_visit(nlp, text, expected):
+    x, labels = run(nlp, text, published="2025-03-18")
+    visits = [(r[1], r[3], r[4], r[6]) for r in event_rows(x, labels) if r[0] == "Visit"]
+    assert visits == ([expected] if expected else [])

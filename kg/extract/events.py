@@ -113,7 +113,7 @@ def extract_events(
     triggers = sorted(doc.spans.get("kg_triggers", []), key=lambda t: t.start)
     reader.attendance = reader.among_the_leaders()
     mentions = [m for t in triggers for m in reader.read(t)]
-    mentions = sorted(mentions + reader.attendance, key=lambda m: m.trigger)
+    mentions = sorted(mentions + reader.attendance + reader.there_to_do(), key=lambda m: m.trigger)
     return _merge(_fold_nested(mentions, doc, entities), doc_id, entities, reader.published, reader.lede, reader.within)
 
 
@@ -858,6 +858,23 @@ class _Reader:
             found += [k for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in {"from", "to"}
                       for p in prep.children if p.dep_ == "pobj" for k in self.entity_keys(p, types)]
         return found
+
+    def there_to_do(self) -> list[_Mention]:
+        """"X was in Bucharest last year to discuss the deal": being somewhere for a purpose is a visit."""
+        out = []
+        for verb in (t for t in self.doc if t.lemma_ == "be" and t.dep_ in {"ROOT", "conj", "ccomp"}):
+            purpose = [c for c in verb.children if c.dep_ in {"advcl", "xcomp"} and any(a.lower_ == "to" for a in c.children)]
+            places = [k for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children
+                      for k in [self.key(p)] if self.type_of(k) in {"City", "Country"}]
+            people = [k for c in verb.children if c.dep_ == "nsubj" for k in self.entity_keys(c, {"Person"})]
+            if not (purpose and places and len(people) == 1) or _not_happening(verb, verb):
+                continue
+            status = self._status(verb)
+            own = {t.i for p in purpose for t in p.subtree}
+            date = self._date([t for t in self.scope(verb) if t.i not in own], status, verb)
+            out.append(_Mention("Visit", verb.i, verb.sent, agent=people[0], participants=people,
+                                place=places[0], date=date, status=status))
+        return out
 
     def among_the_leaders(self) -> list[_Mention]:
         """"A, B and C were among the leaders at the State House": they attend the gathering told before."""
