@@ -1097,3 +1097,11 @@ def test_being_somewhere_for_a_purpose_is_a_visit(nlp, text, expected):
     x, labels = run(nlp, text, published="2025-03-18")
     visits = [(r[1], r[3], r[4], r[6]) for r in event_rows(x, labels) if r[0] == "Visit"]
     assert visits == ([expected] if expected else [])
+
+
+def test_attending_the_talks_joins_the_talks_told_before(nlp):
+    text = ("Polish President Karol Nawrocki met U.S. President Donald Trump at the White House on Wednesday. "
+            "Foreign Minister Radoslaw Sikorski attended the White House talks.")
+    x, labels = run(nlp, text, published="2025-09-04")
+    meetings = [r for r in event_rows(x, labels) if r[0] == "Meeting"]
+    assert len(meetings) == 1 and {"Karol Nawrocki", "Donald Trump", "Radoslaw Sikorski"} <= set(meetings[0][2])

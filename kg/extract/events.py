@@ -1344,11 +1344,13 @@ def _merge(mentions: list[_Mention], doc_id: str, entities, published, lede=None
 
 
 def _gathering(m: _Mention, earlier: list[_Mention], entities, within) -> _Mention | None:
-    """The summit an attendee joins: the latest meeting an organisation holds, at a compatible time."""
+    """The gathering an attendee joins: the latest meeting an organisation holds at a compatible time,
+    else ("attended the White House talks") the latest compatible meeting."""
     anyone = replace(m, participants=[], agent=None, place=None)
-    return next((e for e in reversed(earlier) if e.type == "Meeting"
-                 and any(entities[k].entity.type == "Organization" for k in [*e.participants, e.agent] if k in entities)
-                 and _compatible(e, anyone, entities, within)), None)
+    meetings = [e for e in reversed(earlier) if e.type == "Meeting" and _compatible(e, anyone, entities, within)]
+    summit = next((e for e in meetings if any(
+        entities[k].entity.type == "Organization" for k in [*e.participants, e.agent] if k in entities)), None)
+    return summit or next(iter(meetings), None)
 
 
 def _overlaps(event: _Mention, m: _Mention) -> bool:
