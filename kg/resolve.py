@@ -31,11 +31,14 @@ def _person_aliases(entities: list[Entity]) -> dict[str, str]:
         words = e.label.split()
         for n in range(1, len(words)):  # "Putin", "von der Leyen", "Lula da Silva"
             by_tail[slug(" ".join(words[-n:]))].add(e.key)  # slug folds "Erdoğan" to "erdogan"
+    labels = {e.key: slug(e.label) for e in people}
     out = {}
     for e in people:
         candidates = by_tail.get(slug(e.label), set()) - {e.key}
-        if len(candidates) == 1:
-            out[e.key] = next(iter(candidates))
+        # "Tayyip Erdogan" and "Recep Tayyip Erdogan" are one person, not two for "Erdogan" to choose from
+        longest = max(candidates, key=lambda k: len(labels[k]), default=None)
+        if longest and all(labels[longest].endswith(f"-{labels[k]}") or k == longest for k in candidates):
+            out[e.key] = longest
     return out
 
 

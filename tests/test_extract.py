@@ -190,10 +190,11 @@ def test_later_this_year_is_planned(nlp):
     assert row[0] == "Visit" and row[3] == "Japan" and row[4] == "2025" and row[6] == "planned"
 
 
-def test_hosting_a_leader_is_a_meeting(nlp):
+def test_hosting_a_leader_is_a_meeting_and_the_guest_s_visit(nlp):
     x, labels = run(nlp, "Turkish President Recep Tayyip Erdogan hosted Hungarian Prime Minister Viktor Orban in Ankara.")
-    (row,) = event_rows(x, labels)
-    assert row[0] == "Meeting" and row[2] == ("Recep Tayyip Erdogan", "Viktor Orban") and row[3] == "Ankara"
+    meeting, visit = sorted(event_rows(x, labels))
+    assert meeting[0] == "Meeting" and meeting[2] == ("Recep Tayyip Erdogan", "Viktor Orban") and meeting[3] == "Ankara"
+    assert visit[0] == "Visit" and visit[1] == "Viktor Orban" and visit[3] == "Ankara"
 
 
 def test_expected_to_visit_is_planned(nlp):
@@ -269,6 +270,19 @@ def test_surname_with_diacritics_resolves(nlp):
     b, _ = run(nlp, "Erdogan later met reporters.", doc_id="b")
     people = [e for e in resolve([a, b]).entities if e.type == "Person"]
     assert [p.label for p in people] == ["Recep Tayyip Erdoğan"]
+
+
+def test_surname_joins_the_longest_of_nested_full_names(nlp):
+    a, _ = run(nlp, "President Recep Tayyip Erdogan spoke in Ankara.", doc_id="a")
+    b, _ = run(nlp, "Turkish President Tayyip Erdogan arrived in Doha.", doc_id="b")
+    c, _ = run(nlp, "Erdogan later met reporters.", doc_id="c")
+    people = [e for e in resolve([a, b, c]).entities if e.type == "Person"]
+    assert [p.label for p in people] == ["Recep Tayyip Erdogan"]
+
+
+def test_full_name_with_particles_tagged_as_organisation_is_the_person(nlp):
+    x, _ = run(nlp, "Milei handed the presidency to Brazil's Luiz Inacio Lula da Silva. Lula said the bloc would remain united.")
+    assert ("Person", "Luiz Inacio Lula da Silva") in entity_set(x)
 
 
 def test_the_title_refers_back_to_the_titled_person(nlp):
@@ -925,3 +939,169 @@ def test_the_meeting_at_a_named_city_is_the_one_told_there_and_since_clauses_do_
 def test_full_date_with_a_comma_keeps_its_year(nlp):
     x, labels = run(nlp, "Russian President Vladimir Putin visited Beijing on May 16, 2024, where he met Chinese President Xi Jinping.")
     assert [r[4] for r in event_rows(x, labels) if r[0] == "Visit"] == ["2024-05-16"]
+
+
+# -- relations: referring words, owners, shared subjects ----------------------------------
+
+
+def test_possessive_company_buyer_is_the_company_and_countries_trade_too(nlp):
+    x, labels = run(nlp, "Norway's Equinor will supply Germany's Uniper with gas under the deal.")
+    found = relation_set(x, labels)
+    assert {("Equinor", "suppliesTo", "Uniper"), ("Norway", "suppliesTo", "Germany")} <= found
+    assert ("Equinor", "suppliesTo", "Germany") not in found
+
+
+def test_state_body_and_shared_subject_name_the_buyer(nlp):
+    x, labels = run(nlp, "Rheinmetall is building a plant in Lithuania and will supply the Lithuanian army with shells.")
+    assert ("Rheinmetall", "suppliesTo", "Lithuania") in relation_set(x, labels)
+
+
+def test_the_country_as_buyer(nlp):
+    x, labels = run(nlp, "The United States remains Romania's main arms supplier. Lockheed Martin also supplies the country with jets.")
+    assert ("Lockheed Martin", "suppliesTo", "Romania") in relation_set(x, labels)
+
+
+def test_infinitive_buy_takes_the_signers_subject(nlp):
+    x, labels = run(nlp, "Romania signed a contract to buy howitzers from South Korea's Hanwha Aerospace.")
+    found = relation_set(x, labels)
+    assert ("Hanwha Aerospace", "suppliesTo", "Romania") in found
+    assert ("South Korea", "suppliesTo", "Romania") in found
+
+
+def test_bloc_and_fellow_members(nlp):
+    text = "Mercosur leaders met. Bolivia, which joined the bloc in July 2024, joined fellow members Uruguay and Paraguay in backing the deal."
+    x, labels = run(nlp, text)
+    found = relation_set(x, labels)
+    assert {("Bolivia", "memberOf", "Mercosur"), ("Uruguay", "memberOf", "Mercosur"), ("Paraguay", "memberOf", "Mercosur")} <= found
+
+
+def test_member_in_apposition(nlp):
+    x, labels = run(nlp, "Troops will stay in Poland. Soldiers are based in the country, a member of NATO since 1999.")
+    assert ("Poland", "memberOf", "NATO") in relation_set(x, labels)
+
+
+# -- events: denial, arrival, occasion ------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Erdogan's trip to Riyadh in 2019 was cancelled at short notice.",
+    "Macron's visit to Algiers was postponed.",
+    "The President's visit to London was called off.",
+])
+def test_cancelled_trip_is_no_visit(nlp, text):
+    x, labels = run(nlp, text, published="2025-10-22")
+    assert not [r for r in event_rows(x, labels) if r[0] == "Visit"]
+
+
+def test_landing_in_a_country_is_a_visit(nlp):
+    x, labels = run(nlp, "Turkish President Recep Tayyip Erdogan landed in Kuwait on Tuesday.", published="2025-10-22")
+    assert ("Visit", "Recep Tayyip Erdogan", ("Recep Tayyip Erdogan",), "Kuwait", "2025-10-21", None, "occurred") in event_rows(x, labels)
+
+
+def test_talks_right_after_an_arrival_happen_there_and_then(nlp):
+    text = ("German Foreign Minister Johann Wadephul arrived in Vilnius on Tuesday. "
+            "Wadephul met Lithuanian Foreign Minister Kestutis Budrys and President Gitanas Nauseda.")
+    x, labels = run(nlp, text, published="2025-09-09")
+    (row,) = [r for r in event_rows(x, labels) if r[0] == "Meeting"]
+    assert row[2:5] == (("Gitanas Nauseda", "Johann Wadephul", "Kestutis Budrys"), "Vilnius", "2025-09-09")
+
+
+def test_the_two_ministers_are_the_two_named_just_before_and_sign_at_their_meeting(nlp):
+    text = ("Johann Wadephul met Kestutis Budrys in Vilnius on Tuesday. "
+            "He will travel to Tallinn on Thursday, where he is expected to meet Kristen Michal. "
+            "Wadephul told reporters about the talks with Budrys. "
+            "The two ministers also signed a joint declaration on undersea cables.")
+    x, labels = run(nlp, text, published="2025-09-09")
+    (row,) = [r for r in event_rows(x, labels) if r[0] == "Agreement"]
+    assert row[2:5] == (("Johann Wadephul", "Kestutis Budrys"), "Vilnius", "2025-09-09")
+
+
+# -- events: who takes part in a summit -------------------------------------------------------
+
+
+def test_summit_gathers_where_clause_attendees_and_those_among_the_leaders(nlp):
+    text = ("Leaders gathered in Abuja on Sunday for the ECOWAS summit, where they named President Julius Maada Bio as chairman. "
+            "President Bassirou Diomaye Faye and President John Mahama were among the leaders at the State House. "
+            "President Alassane Ouattara also attended the meeting.")
+    x, labels = run(nlp, text, published="2025-06-23")
+    meetings = [r for r in event_rows(x, labels) if r[0] == "Meeting"]
+    assert len(meetings) == 1
+    assert {"Julius Maada Bio", "Bassirou Diomaye Faye", "John Mahama", "Alassane Ouattara"} <= set(meetings[0][2])
+    assert meetings[0][3:5] == ("Abuja", "2025-06-22")
+
+
+def test_the_heads_of_state_are_the_summit_s_people(nlp):
+    text = ("Leaders met in Bogota on Friday for a summit of the Amazon Cooperation Treaty Organization. "
+            "Gustavo Petro hosted the gathering. President Luiz Inacio Lula da Silva and Prime Minister Eduardo Arana attended in person. "
+            "The heads of state signed the Bogota Declaration.")
+    x, labels = run(nlp, text, published="2025-08-23")
+    (row,) = [r for r in event_rows(x, labels) if r[0] == "Agreement"]
+    assert {"Gustavo Petro", "Luiz Inacio Lula da Silva", "Eduardo Arana"} <= set(row[2])
+
+
+def test_agreement_with_an_organisation_on_the_document(nlp):
+    x, labels = run(nlp, "Mercosur signed a free trade agreement with the European Free Trade Association on Thursday.", published="2025-07-03")
+    (row,) = [r for r in event_rows(x, labels) if r[0] == "Agreement"]
+    assert set(row[2]) == {"Mercosur", "European Free Trade Association"}
+
+
+def test_the_one_invited_to_visit_is_the_visitor(nlp):
+    x, labels = run(nlp, "Prime Minister Luxon invited Prime Minister Albanese to visit Wellington in 2026.", published="2025-08-05")
+    (row,) = [r for r in event_rows(x, labels) if r[0] == "Visit"]
+    assert row[1] == "Albanese" and row[3] == "Wellington"
+
+
+def test_when_clause_of_a_date_dates_the_event(nlp):
+    text = "The repair began in February 2022, when Erdogan visited Abu Dhabi for the first time in a decade."
+    x, labels = run(nlp, text, published="2025-10-22")
+    (row,) = [r for r in event_rows(x, labels) if r[0] == "Visit"]
+    assert row[3:5] == ("Abu Dhabi", "2022-02")
+
+
+def test_one_word_capital_tagged_as_a_person_is_the_city(nlp):
+    x, _ = run(nlp, "The leaders will attend the Honiara meeting next month.")
+    assert ("City", "Honiara") in entity_set(x)
+
+
+def test_hosting_a_guest_in_a_city_is_the_guest_s_visit(nlp):
+    x, labels = run(nlp, "Erdogan hosted UAE President Sheikh Mohamed bin Zayed in Ankara last March.", published="2025-10-22")
+    visits = [r for r in event_rows(x, labels) if r[0] == "Visit"]
+    assert [(r[1], r[3], r[4]) for r in visits] == [("Mohamed bin Zayed", "Ankara", "2025-03")]
+
+
+def test_a_deal_signed_under_which_x_supplies_y_has_both_as_parties(nlp):
+    text = "Norway's Equinor will supply Germany's Uniper with gas under a deal signed in Oslo on Wednesday."
+    x, labels = run(nlp, text, published="2025-03-13")
+    (row,) = [r for r in event_rows(x, labels) if r[0] == "Agreement"]
+    assert row[2:5] == (("Equinor", "Uniper"), "Oslo", "2025-03-12")
+
+
+def test_contract_to_buy_from_a_company_makes_the_seller_a_party(nlp):
+    x, labels = run(nlp, "Romania signed a contract on Tuesday to buy howitzers from South Korea's Hanwha Aerospace.", published="2025-03-18")
+    (row,) = [r for r in event_rows(x, labels) if r[0] == "Agreement"]
+    assert set(row[2]) == {"Romania", "Hanwha Aerospace"}
+
+
+def test_a_trip_that_was_to_a_city_goes_there_dated_by_what_happened_there(nlp):
+    text = "Nawrocki's first trip as president was to Vilnius, where he met Lithuanian President Gitanas Nauseda on Aug. 25."
+    x, labels = run(nlp, text, published="2025-09-04")
+    (row,) = [r for r in event_rows(x, labels) if r[0] == "Visit"]
+    assert (row[1], row[3], row[4]) == ("Nawrocki", "Vilnius", "2025-08-25")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Defence Minister Kim Yong-hyun was in Bucharest last year to discuss the deal.", ("Kim Yong-hyun", "Bucharest", "2024", "occurred")),
+    ("Biden was in Paris when the news broke.", None),
+])
+def test_being_somewhere_for_a_purpose_is_a_visit(nlp, text, expected):
+    x, labels = run(nlp, text, published="2025-03-18")
+    visits = [(r[1], r[3], r[4], r[6]) for r in event_rows(x, labels) if r[0] == "Visit"]
+    assert visits == ([expected] if expected else [])
+
+
+def test_attending_the_talks_joins_the_talks_told_before(nlp):
+    text = ("Polish President Karol Nawrocki met U.S. President Donald Trump at the White House on Wednesday. "
+            "Foreign Minister Radoslaw Sikorski attended the White House talks.")
+    x, labels = run(nlp, text, published="2025-09-04")
+    meetings = [r for r in event_rows(x, labels) if r[0] == "Meeting"]
+    assert len(meetings) == 1 and {"Karol Nawrocki", "Donald Trump", "Radoslaw Sikorski"} <= set(meetings[0][2])

@@ -175,7 +175,8 @@ def fix_entities(doc: Doc, is_heading: Callable[[Span], bool]) -> tuple[Span, ..
             lowercase = lowercase if lowercase is not None else _lowercase_words(doc)
             if not any(t.lower_ in lowercase for t in span):
                 label = "PERSON"  # "Ruritania's Jane Doe": a country's own person, named in full
-        if gaz is not None and not (label == "PERSON" and gaz.type == "City" and len(span) == 1):
+        # a one-word "person" that is a city stays a person ("Jackson"), unless the city is a capital ("the Honiara meeting")
+        if gaz is not None and not (label == "PERSON" and gaz.type == "City" and len(span) == 1 and not gaz.capital_of):
             label = _SPACY_LABEL[gaz.type]
         elif label != "NORP":
             title, _ = title_before(doc, span.start)
@@ -482,9 +483,13 @@ def _first_names_of(span: Span, people: set[str]) -> bool:
     Two or three capitalised words ending in that surname, none of them an
     organisation word, are the person's first names and surname.
     """
+    if 2 <= len(span) <= 3 and span[-1].text in people:
+        return all(t.is_alpha and t.is_title and t.lower_ not in ORG_WORDS for t in span)
+    # with name particles the known name may sit inside: "Luiz Inacio Lula da Silva", later "Lula"
+    particles = [t for t in span if t.is_lower and t.lower_ in NAME_PARTICLES]
     return (
-        2 <= len(span) <= 3 and span[-1].text in people
-        and all(t.is_alpha and t.is_title and t.lower_ not in ORG_WORDS for t in span)
+        bool(particles) and len(span) <= 6 and span[-1].is_title and any(t.text in people for t in span)
+        and all(t in particles or t.is_alpha and t.is_title and t.lower_ not in ORG_WORDS for t in span)
     )
 
 

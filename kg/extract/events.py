@@ -56,6 +56,11 @@ GROUP_NOUNS = {
 }
 # plural nouns for the people who lead the countries named after them
 HEAD_NOUNS = {"leader", "president", "head", "premier", "ruler", "monarch"}
+# "X was among the leaders/delegates at …": the people who attend a gathering
+ATTENDEE_NOUNS = HEAD_NOUNS | {"participant", "attendee", "delegate", "guest", "minister"}
+# verbs of trade whose seller and buyer are the parties of the deal they come with
+TRADE_VERBS = {"buy", "purchase", "acquire", "import", "order", "supply", "sell", "deliver", "export", "provide"}
+GATHERING_NOUNS = {"gathering", "summit", "meeting", "conference", "forum", "talks"}
 SETTLEMENT_NOUNS = {"city", "town", "village", "port", "capital", "resort"}
 PLACE_TYPES = {"Country", "City", "Place", "Organization"}
 # verbs whose object is the guest: "X welcomed Y … for a state visit"
@@ -63,7 +68,7 @@ HOST_VERBS = {"welcome", "host", "receive", "invite", "greet"}
 # verbs that deny what they govern: "refused to meet", "ruled out a visit", "cancelled the talks"
 DENYING_VERBS = {
     "refuse", "decline", "reject", "deny", "rule", "cancel", "scrap", "fail", "avoid", "snub",
-    "boycott", "skip", "call off", "abandon", "oppose",
+    "boycott", "skip", "call off", "abandon", "oppose", "postpone",
 }
 # verbs that ask for what they govern: "urged X to sign a deal", "called on Y to visit"
 URGING_VERBS = {"urge", "press", "push", "demand", "ask", "encourage", "call", "appeal", "challenge"}
@@ -93,6 +98,7 @@ class _Mention:
     name: str | None = None
     host: str | None = None  # country whose unnamed leader also takes part
     definite: bool = False  # "the meeting", "this visit": refers back to one already told
+    attends: bool = False  # "X also attended the meeting": X joins the gathering told before
 
 
 def extract_events(
@@ -105,7 +111,9 @@ def extract_events(
     """Events of one parsed document, merged per real event."""
     reader = _Reader(doc, entities, token_keys, published)
     triggers = sorted(doc.spans.get("kg_triggers", []), key=lambda t: t.start)
+    reader.attendance = reader.among_the_leaders()
     mentions = [m for t in triggers for m in reader.read(t)]
+    mentions = sorted(mentions + reader.attendance + reader.there_to_do(), key=lambda m: m.trigger)
     return _merge(_fold_nested(mentions, doc, entities), doc_id, entities, reader.published, reader.lede, reader.within)
 
 
@@ -212,6 +220,7 @@ class _Reader:
                 if country is not None:
                     self.nationality.setdefault(token_keys[ent.start], country)
         self.history: list[_Mention] = []  # mentions read so far, in text order
+        self.attendance: list[_Mention] = []  # "X was among the leaders at …", "X attended": see among_the_leaders
         self.within: dict[str, str] = {}  # a site → the city or country the text puts it in
 
     def _read_dateline(self) -> None:
@@ -464,13 +473,43 @@ class _Reader:
         if token.tag_ not in {"NNS", "NNPS"} or token.lemma_.lower() not in GROUP_NOUNS:
             return []
         if not any(c.lower_ in {"two", "both"} for c in token.children):
+            return self._gathered(token)
+        before = self.doc[token.sent.start - 1].sent.start if token.sent.start else 0
+        pairs = [(m.trigger, people) for m in reversed(self.history) if m.trigger < token.i
+                 for people in [list(dict.fromkeys(k for k in [m.agent, *m.participants] if self.type_of(k) == "Person"))]
+                 if len(people) == 2]
+        if pairs and pairs[0][0] >= before:
+            return pairs[0][1]
+        # an event told further back yields to two people named in the sentence before
+        recent = self._last_two_people(token, before)
+        if recent:
+            return recent
+        if pairs:
+            return pairs[0][1]
+        return self._last_two_people(token, max(0, token.i - 250))
+
+    def _gathered(self, token: Token) -> list[str]:
+        """"The heads of state signed …", "the leaders agreed …": the people at the summit told before."""
+        if token.lemma_.lower() not in HEAD_NOUNS or not any(c.lower_ == "the" for c in token.children):
             return []
-        for m in reversed(self.history):
-            people = list(dict.fromkeys(k for k in [m.agent, *m.participants] if self.type_of(k) == "Person"))
-            if len(people) == 2 and m.trigger < token.i:
-                return people
+        if any(c.dep_ == "prep" and c.lower_ == "of" and self.key(g) for c in token.children for g in c.children):
+            return []  # "the leaders of Kenya and Uganda" name their countries
+        summit = next((i for i, m in reversed(list(enumerate(self.history))) if m.trigger < token.i and m.type == "Meeting"
+                       and any(self.type_of(k) == "Organization" for k in [m.agent, *m.participants])), None)
+        if summit is None:
+            return []
+        people = [k for m in self.history[summit:] if m.type == "Meeting" and m.trigger < token.i
+                  for k in [m.agent, *m.participants] if k and (self.type_of(k) == "Person" or k.startswith(LEADER_OF))]
+        start = self.history[summit].trigger
+        people += [k for m in self.attendance if start < m.trigger < token.i for k in m.participants]
+        # the organisation whose summit it is takes part too ("the leaders signed a deal with EFTA")
+        people += [k for k in [self.history[summit].agent, *self.history[summit].participants] if self.type_of(k) == "Organization"]
+        return list(dict.fromkeys(people))
+
+    def _last_two_people(self, token: Token, start: int) -> list[str]:
+        """The two different people named last between ``start`` and ``token``."""
         people: list[str] = []
-        for i in range(token.i - 1, max(-1, token.i - 250), -1):
+        for i in range(token.i - 1, start - 1, -1):
             key = self.keys.get(i)
             if self.type_of(key) == "Person" and key not in people:
                 people.append(key)
@@ -560,6 +599,12 @@ class _Reader:
             return []
         definite = any(c.dep_ in {"det", "poss"} and c.lower_ in DEFINITE for c in trigger.children)
         m = _Mention(span.label_, trigger.i, trigger.sent, definite=definite)
+        m.attends = m.type == "Meeting" and (
+            definite and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in {"attend", "join"}
+            or trigger.lemma_.lower() in {"host", "chair"} and any(  # "Petro hosted the gathering"
+                c.dep_ == "dobj" and c.lemma_.lower() in GATHERING_NOUNS and any(d.lower_ in DEFINITE for d in c.children)
+                for c in trigger.children)
+        )
         scope = self.scope(trigger)
         self._agents(m, trigger, scope)
         self._participants(m, trigger, scope)
@@ -577,6 +622,10 @@ class _Reader:
             m.date = self._date([t for t in self.scope(head) if t.i not in own], m.status, head)
         if m.date is None and m.type in {"Meeting", "Agreement"}:
             m.date = self._inherited_date(trigger, m.status)
+        if m.date is None:
+            m.date = self._when_date(trigger, m.status)
+        if m.date is None and m.type == "Visit":
+            m.date = self._where_date(m, trigger)
         if m.status is None and _after(m.date, self.published):
             m.status = "planned"
         self._dateline_place(m, trigger)
@@ -584,7 +633,38 @@ class _Reader:
         self._day_of_the_news_place(m)
         self._on_the_sidelines(m, trigger)
         self.history.append(m)
-        return [m, *self._further_destinations(m, trigger)]
+        return [m, *self._hosted_visit(m, trigger), *self._further_destinations(m, trigger)]
+
+    def _hosted_visit(self, m: _Mention, trigger: Token) -> list[_Mention]:
+        """"X hosted Y in Ankara": the guest came to Ankara, a visit as well as talks."""
+        if m.type != "Meeting" or trigger.pos_ != "VERB" or trigger.lemma_.lower() not in {"host", "receive", "welcome"}:
+            return []
+        guests = [k for c in trigger.children if c.dep_ == "dobj" for k in self.entity_keys(c, {"Person"})]
+        if not guests or m.place is None or self.type_of(m.place) not in {"City", "Country"}:
+            return []
+        hosts = [k for k in m.participants if k not in guests]
+        return [_Mention("Visit", trigger.i, m.sentence, agent=guests[0], participants=[guests[0], *hosts],
+                         place=m.place, date=m.date, status=m.status)]
+
+    def _where_date(self, m: _Mention, trigger: Token) -> DateRange | None:
+        """"… was to Vilnius, where he met X on Aug. 25": what happened at the destination dates the trip."""
+        for token in trigger.sent:
+            if self.keys.get(token.i) != m.place:
+                continue
+            for clause in (c for c in token.children if c.dep_ == "relcl" and any(w.lower_ == "where" for w in c.children)):
+                date = self._date(list(clause.subtree), m.status)
+                if date is not None:
+                    return date
+        return None
+
+    def _when_date(self, trigger: Token, status: str | None) -> DateRange | None:
+        """"In February 2022, when Erdogan visited Abu Dhabi": a "when" clause said of a date happens then."""
+        clause = self.clause_head(trigger)
+        if clause.dep_ != "relcl" or not clause.head.ent_type_ == "DATE" or not any(c.lower_ == "when" for c in clause.children):
+            return None
+        ent = entity_at(clause.head)
+        tense = {"planned": "future", "occurred": "past"}.get(status or "")
+        return self._normalise(ent.text, tense) if ent is not None else None
 
     def _drop_dateline_agency(self, m: _Mention, trigger: Token) -> None:
         """"BOGOTA (AP) — Leaders met …": the news agency of the dateline is not a participant."""
@@ -669,6 +749,9 @@ class _Reader:
                 elif child.dep_ == "agent":
                     for pobj in child.children:
                         candidates += self.entity_keys(pobj, PARTICIPANT_TYPES)
+            if not candidates and trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() == "invite":
+                # "X invited Y to visit Z": the one invited travels
+                candidates += [k for c in trigger.head.children if c.dep_ == "dobj" for k in self.entity_keys(c, PARTICIPANT_TYPES)]
             node = trigger
             # "X is expected to visit", "X is due to travel", "X said he would … and would meet",
             # "X will attend … before flying to": climb to the clause with the subject
@@ -728,8 +811,11 @@ class _Reader:
         anchors = {trigger.i, self.clause_head(trigger).i}
         for token in scope:
             if token.dep_ == "pobj" and token.head.lower_ in {"with", "between", "among"}:
-                if token.head.head.i in anchors:
+                owner = token.head.head
+                if owner.i in anchors:
                     found += self.entity_keys(token, types)
+                elif m.type == "Agreement" and owner.dep_ == "dobj" and owner.head.i in anchors:
+                    found += self.entity_keys(token, types)  # "signed a free trade agreement with EFTA"
             elif token.dep_ == "pobj" and token.head.dep_ == "agent" and token.head.head.head.i == trigger.i:
                 found += self.entity_keys(token, types)  # "a meeting attended by Premier Li Qiang"
             elif token.dep_ == "pobj" and token.head.dep_ == "agent" and _attended(trigger, token.head.head):
@@ -746,13 +832,64 @@ class _Reader:
                 found += self.entity_keys(token, {"Person"})  # "call to President X" parsed as apposition
             elif token.dep_ in {"dobj", "attr"} and token.head.i == trigger.i and m.type in {"Meeting", "PhoneCall"}:
                 found += self.entity_keys(token, {"Person", "Organization"}) or self._represented(token)
+            elif m.type == "Meeting" and _in_where_clause(token, trigger) and self.type_of(self.keys.get(token.i)) == "Person":
+                found.append(self.keys[token.i])  # "a summit where Milei handed the presidency to Lula"
         if m.type == "Agreement" and trigger.pos_ == "VERB":
             for child in trigger.children:
                 if child.dep_ == "nsubj":
                     found += self.entity_keys(child, types)
+        if m.type == "Agreement":
+            found += self._trade_parties(trigger)
         for key in found:
             if key not in m.participants:
                 m.participants.append(key)
+
+    def _trade_parties(self, trigger: Token) -> list[str]:
+        """The seller and buyer a deal is about: "X will supply Y … under a deal signed …",
+        "signed a contract to buy howitzers from X"."""
+        types = {"Organization", "Country"}
+        noun = trigger.head if trigger.dep_ == "acl" else trigger
+        found: list[str] = []
+        if noun.dep_ == "pobj" and noun.head.lower_ in {"under", "through"} and noun.head.head.lemma_.lower() in TRADE_VERBS:
+            verb = noun.head.head
+            found += [k for c in verb.children if c.dep_ in {"nsubj", "dobj"} for k in self.entity_keys(c, types)]
+        holders = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
+        for verb in (c for h in holders for c in h.children if c.dep_ in {"acl", "advcl", "xcomp"} and c.lemma_.lower() in TRADE_VERBS):
+            found += [k for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in {"from", "to"}
+                      for p in prep.children if p.dep_ == "pobj" for k in self.entity_keys(p, types)]
+        return found
+
+    def there_to_do(self) -> list[_Mention]:
+        """"X was in Bucharest last year to discuss the deal": being somewhere for a purpose is a visit."""
+        out = []
+        for verb in (t for t in self.doc if t.lemma_ == "be" and t.dep_ in {"ROOT", "conj", "ccomp"}):
+            purpose = [c for c in verb.children if c.dep_ in {"advcl", "xcomp"} and any(a.lower_ == "to" for a in c.children)]
+            places = [k for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children
+                      for k in [self.key(p)] if self.type_of(k) in {"City", "Country"}]
+            people = [k for c in verb.children if c.dep_ == "nsubj" for k in self.entity_keys(c, {"Person"})]
+            if not (purpose and places and len(people) == 1) or _not_happening(verb, verb):
+                continue
+            status = self._status(verb)
+            own = {t.i for p in purpose for t in p.subtree}
+            date = self._date([t for t in self.scope(verb) if t.i not in own], status, verb)
+            out.append(_Mention("Visit", verb.i, verb.sent, agent=people[0], participants=people,
+                                place=places[0], date=date, status=status))
+        return out
+
+    def among_the_leaders(self) -> list[_Mention]:
+        """"A, B and C were among the leaders at the State House": they attend the gathering told before."""
+        out = []
+        for token in self.doc:
+            if token.lemma_.lower() not in {"be", "attend"}:
+                continue
+            among = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "among"
+                     for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in ATTENDEE_NOUNS]
+            people = [k for c in token.children if c.dep_ == "nsubj" for k in self.entity_keys(c, {"Person"})]
+            # "A and B attended in person": attending with no object attends the gathering just told
+            alone = token.lemma_.lower() == "attend" and not any(c.dep_ == "dobj" for c in token.children)
+            if (among or alone) and people:
+                out.append(_Mention("Meeting", token.i, token.sent, participants=people, definite=True, attends=True))
+        return out
 
     def _convening(self, m: _Mention, trigger: Token) -> list[Token]:
         """The organisation whose meeting this is: "a summit of the African Union"."""
@@ -863,8 +1000,11 @@ class _Reader:
         ("on to", "…, and to Paris", "and then to") to each "to" phrase.
         """
         if trigger.pos_ != "VERB":
+            # "his first trip abroad was to Paris": the copula carries the destination
+            subject = trigger.head if trigger.dep_ == "appos" else trigger  # the parse may hang it on a fronted name
+            heads = [trigger, *([subject.head] if subject.dep_ == "nsubj" and subject.head.lemma_ == "be" else [])]
             return [
-                k for c in trigger.children if c.dep_ == "prep" and c.lower_ == "to"
+                k for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "to"
                 for p in c.children if p.dep_ == "pobj"
                 for k in [self.key(p)] if self.type_of(k) in PLACE_TYPES - {"Organization"} and k not in exclude
             ]
@@ -904,13 +1044,18 @@ class _Reader:
             return "for" not in preps and bool(preps & {"with", "between"}) and len(m.participants) >= 2
         if m.type == "Visit" and lemma in {"stop", "arrival", "journey", "arrive", "fly", "travel", "head", "go"}:
             return m.place is not None
+        if m.attends:
+            return True  # "Petro hosted the gathering": the gathering is named by its own word before
         if m.type == "Meeting" and trigger.pos_ == "VERB" and len(m.participants) < 2:
             # "meet business leaders": people the text does not name
             return not any(c.dep_ == "dobj" and c.pos_ == "NOUN" and self.key(c) is None for c in trigger.children)
         return True
 
     def _agreement(self, m: _Mention, trigger: Token) -> bool:
-        """Signing needs a document that is an agreement ("signed a deal", "the signing of the Treaty")."""
+        """Signing needs a document that is an agreement ("signed a deal", "the signing of the Treaty", "a deal signed")."""
+        if trigger.dep_ == "acl" and singular(trigger.head.lower_) in AGREEMENT_NOUNS:
+            m.name = _agreement_name(trigger.head)
+            return True
         for token in trigger.subtree:
             if token.i == trigger.i:
                 continue
@@ -990,9 +1135,12 @@ def _not_happening(trigger: Token, head: Token) -> bool:
 def _governed_away(node: Token) -> bool:
     """Whether ``node`` is what a denying verb denies or an urging verb asks someone to do."""
     governor = node.head
+    lemma = governor.lemma_.lower()
+    particle = next((c.lower_ for c in governor.children if c.dep_ == "prt"), None)
+    if node.dep_ == "nsubjpass" and (lemma in DENYING_VERBS or f"{lemma} {particle}" in DENYING_VERBS):
+        return True  # "the trip to Riyadh was cancelled", "talks were called off"
     if node.dep_ not in {"xcomp", "dobj", "ccomp"} or governor.pos_ not in {"VERB", "AUX"}:
         return False
-    lemma = governor.lemma_.lower()
     if lemma in DENYING_VERBS and (lemma != "rule" or any(c.lower_ == "out" for c in governor.children)):
         return True
     return node.dep_ == "xcomp" and lemma in URGING_VERBS and any(c.dep_ == "dobj" for c in governor.children)
@@ -1018,6 +1166,12 @@ def _call_in_sentence(verb: Token) -> bool:
         t.lemma_.lower() == "call" and t.pos_ == "NOUN" and any(c.lower_ in DEFINITE for c in t.children)
         for t in verb.sent
     )
+
+
+def _in_where_clause(token: Token, trigger: Token) -> bool:
+    """Whether ``token`` sits in a "where …" clause said of the trigger noun."""
+    clause = next((a for a in token.ancestors if a.dep_ == "relcl" and a.head.i == trigger.i), None)
+    return clause is not None and trigger.pos_ == "NOUN" and any(c.lower_ == "where" for c in clause.children)
 
 
 def _attended(trigger: Token, verb: Token) -> bool:
@@ -1143,6 +1297,13 @@ def _merge(mentions: list[_Mention], doc_id: str, entities, published, lede=None
     merged: list[tuple[_Mention, list[Span]]] = []
     for m in mentions:
         target = None
+        if m.attends:
+            target = _gathering(m, [e for e, _ in merged], entities, within)
+            if target is not None:
+                target.participants.extend(k for k in [m.agent, *m.participants] if k and k not in target.participants)
+                evidence = next(ev for e, ev in merged if e is target)
+                evidence.append(m.sentence) if m.sentence not in evidence else None
+                continue
         if m.participants or m.agent or m.place or m.date:
             target = next((e for e, _ in reversed(merged) if _compatible(e, m, entities, within) and _overlaps(e, m)), None)
             if target is None and m.definite and m.place is not None:
@@ -1158,6 +1319,8 @@ def _merge(mentions: list[_Mention], doc_id: str, entities, published, lede=None
         if target is None:
             if not m.participants and m.type == "Meeting":
                 _from_visit_context(m, [e for e, _ in merged], entities)
+            _during_visit(m, [e for e, _ in merged])
+            _same_occasion(m, [e for e, _ in merged])
             merged.append((m, [m.sentence]))
             continue
         evidence = next(ev for e, ev in merged if e is target)
@@ -1180,6 +1343,16 @@ def _merge(mentions: list[_Mention], doc_id: str, entities, published, lede=None
     return [e for e in (_finish(m, ev, doc_id, published) for m, ev in merged) if e is not None]
 
 
+def _gathering(m: _Mention, earlier: list[_Mention], entities, within) -> _Mention | None:
+    """The gathering an attendee joins: the latest meeting an organisation holds at a compatible time,
+    else ("attended the White House talks") the latest compatible meeting."""
+    anyone = replace(m, participants=[], agent=None, place=None)
+    meetings = [e for e in reversed(earlier) if e.type == "Meeting" and _compatible(e, anyone, entities, within)]
+    summit = next((e for e in meetings if any(
+        entities[k].entity.type == "Organization" for k in [*e.participants, e.agent] if k in entities)), None)
+    return summit or next(iter(meetings), None)
+
+
 def _overlaps(event: _Mention, m: _Mention) -> bool:
     """Mentions with their own participants must share someone with the event."""
     people = set(event.participants) | {event.agent}
@@ -1200,6 +1373,31 @@ def _from_visit_context(m: _Mention, earlier: list[_Mention], entities) -> None:
         return
     m.participants.append(visit.agent)
     m.host = _country_of(visit.place, entities)
+
+
+def _during_visit(m: _Mention, earlier: list[_Mention]) -> None:
+    """"X arrived in Vilnius on Tuesday. X met Y and Z": talks of the visitor told right after the arrival, with no
+    place or date of their own, happened there and then."""
+    if m.type not in {"Meeting", "Agreement"} or m.place is not None or m.date is not None:
+        return
+    visit = next((e for e in reversed(earlier) if e.type == "Visit" and e.agent), None)
+    if visit is None or visit.agent not in m.participants or not 0 <= m.sentence.start - visit.sentence.end <= 60:
+        return
+    if visit.status != m.status:
+        return  # a planned trip does not place talks told as done, nor the reverse
+    m.place, m.date = visit.place, visit.date
+
+
+def _same_occasion(m: _Mention, earlier: list[_Mention]) -> None:
+    """"X met Y and Z in Vilnius on Tuesday … The two ministers also signed a declaration": an undated act of people
+    who were all at one dated event told before happened there and then."""
+    together = set(m.participants) | ({m.agent} if m.agent else set())
+    if m.date is not None or m.status == "planned" or len(together) < 2:
+        return
+    event = next((e for e in reversed(earlier) if e.date is not None and e.status != "planned"
+                  and together <= set(e.participants) | {e.agent}), None)
+    if event is not None:
+        m.date, m.place = event.date, m.place or event.place
 
 
 def _other_year(trip: DateRange | None, date: DateRange | None) -> bool:

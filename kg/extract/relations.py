@@ -37,6 +37,10 @@ PLACE_NOUNS = {
 }
 RELY_VERBS = {"rely", "depend"}
 ACTORS = {"Country", "Organization"}
+# a state's institutions stand for the state as buyer or member: "the Romanian army", "Poland's navy"
+STATE_BODIES = {"army", "military", "navy", "government", "forces", "force", "ministry", "coast", "guard"}
+# nouns that refer back to a bloc named before: "Bolivia, which joined the bloc in 2024"
+BLOC_WORDS = {"bloc", "alliance", "grouping", "organisation", "organization"}
 # forms of address that may stand between an office and the name ("Qatar's Emir Sheikh X")
 HONORIFICS = {"sheikh", "shaikh", "sir", "dame", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms."}
 
@@ -68,6 +72,16 @@ class _Reader:
             return []
         keys = (self.actor(t, types) for t in [token, *token.conjuncts])
         return list(dict.fromkeys(k for k in keys if k))
+
+    def referents(self, token: Token | None, types: set[str] = ACTORS) -> list[str]:
+        """Like :meth:`actors`, also through a word standing for one: "the country", "the bloc", "the Romanian army"."""
+        if token is None:
+            return []
+        found = self.actors(token, types)
+        if not found:
+            key = _referred_actor(self, token) or _bloc_referred(self, token) or _state_body(self, token)
+            found = [key] if key and self.type_of(key) in types else []
+        return found
 
     def add_all(self, subjects: list[str], p: str, objects: list[str], sent: Span | None) -> None:
         for s in subjects:
@@ -160,6 +174,21 @@ def _referred_actor(r: _Reader, token: Token) -> str | None:
         if key is not None and r.type_of(key) in types:
             return key
     return None
+
+
+def _bloc_referred(r: _Reader, token: Token) -> str | None:
+    """"The bloc", "the alliance": the organisation named last just before."""
+    if token.lemma_.lower() not in BLOC_WORDS or not any(c.lower_ in {"the", "this"} for c in token.children):
+        return None
+    return _last_organization(r, token)
+
+
+def _state_body(r: _Reader, token: Token) -> str | None:
+    """"The Romanian army", "Poland's government": the country whose institution it is."""
+    if token.lemma_.lower() not in STATE_BODIES:
+        return None
+    owners = [c for c in token.children if c.dep_ in {"amod", "compound", "poss"}]
+    return next((r.actor(c, {"Country"}) for c in owners if r.actor(c, {"Country"})), None)
 
 
 def _two_word_demonym(r: _Reader, token: Token) -> str | None:
@@ -290,6 +319,10 @@ def _trade_verb(r: _Reader, verb: Token, lemma: str) -> None:
     subjects = [k for c in verb.children if c.dep_ == "nsubj" for k in r.actors(c)]
     if not subjects and verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in {"which", "that"} for c in verb.children):
         subjects = r.actors(verb.head)  # "Nigeria, which supplies most of Niger's electricity"
+    if not subjects and verb.dep_ == "conj":  # "X is building a plant … and will supply the army"
+        subjects = [k for c in verb.head.children if c.dep_ == "nsubj" for k in r.actors(c)]
+    if not subjects and (verb.dep_ in {"acl", "xcomp"} or verb.dep_ == "advcl" and any(c.lower_ == "to" for c in verb.children)):
+        subjects = r.actors(_governing_subject(verb))  # "Romania signed a contract to buy howitzers from X"
     others: list[str] = []
     wanted = {"to"} if lemma in SELL_VERBS else {"from"} if lemma in BUY_VERBS else {"on"}
     for child in verb.children:
@@ -297,7 +330,7 @@ def _trade_verb(r: _Reader, verb: Token, lemma: str) -> None:
             others += [k for p in child.children if p.dep_ == "pobj" for k in r.actors(p)]
         elif child.dep_ == "dobj" and lemma in BUY_VERBS:  # "buys Russian crude"
             others += [k for m in child.children if m.dep_ in {"amod", "compound"} for k in r.actors(m)]
-        elif child.dep_ == "dobj" and lemma in SELL_VERBS:
+        elif child.dep_ == "dobj" and lemma in SELL_VERBS and not r.actor(child):
             # "supplies most of China's imported ore", "supplies China's needs": the owner buys
             heads = [child] + [p for c in child.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
             others += [k for h in heads for m in h.children if m.dep_ == "poss" for k in r.actors(m)]
@@ -305,17 +338,44 @@ def _trade_verb(r: _Reader, verb: Token, lemma: str) -> None:
         return
     if lemma in SELL_VERBS and any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
         # "Japan supplied the Philippines with patrol vessels": the object is the buyer
-        others += [k for c in verb.children if c.dep_ == "dobj" for k in r.actors(c)]
-    if lemma in SELL_VERBS:
-        r.add_all(subjects, "suppliesTo", others, verb.sent)
-    else:
-        r.add_all(others, "suppliesTo", subjects, verb.sent)
+        others += [k for c in verb.children if c.dep_ == "dobj" for k in r.referents(c)]
+    suppliers, buyers = (subjects, others) if lemma in SELL_VERBS else (others, subjects)
+    r.add_all(suppliers, "suppliesTo", buyers, verb.sent)
+    # "Algeria's Sonatrach will supply Italy's Eni", "buy from South Korea's Hanwha": the countries trade too
+    if any(r.type_of(k) == "Organization" for k in suppliers + buyers):
+        r.add_all(_countries_of(r, suppliers), "suppliesTo", _countries_of(r, buyers), verb.sent)
+
+
+def _governing_subject(verb: Token) -> Token | None:
+    """The subject of the clause an infinitive hangs from: "Romania signed a contract to buy …"."""
+    node = verb
+    for _ in range(3):
+        node = node.head
+        subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        if subject is not None or node.head.i == node.i:
+            return subject
+    return None
+
+
+def _countries_of(r: _Reader, keys: list[str]) -> list[str]:
+    """Countries among ``keys``, and the owners of its organisations by a possessive ("Italy's Eni")."""
+    found = []
+    for key in keys:
+        if r.type_of(key) == "Country":
+            found.append(key)
+            continue
+        for t in r.doc:
+            if r.keys.get(t.i) == key:
+                found += [r.actor(c, {"Country"}) for c in t.children if c.dep_ == "poss"]
+    return [k for k in dict.fromkeys(found) if k]
 
 
 def _member(r: _Reader, token: Token) -> None:
     if token.lemma_.lower() == "join" and token.pos_ == "VERB":
         countries = [k for c in token.children if c.dep_ == "nsubj" for k in r.actors(c, {"Country"})]
-        orgs = [k for c in token.children if c.dep_ == "dobj" for k in r.actors(c, {"Organization"})]
+        if not countries and token.dep_ == "relcl":  # "Bolivia, which joined the bloc"
+            countries = r.actors(token.head, {"Country"})
+        orgs = [k for c in token.children if c.dep_ == "dobj" for k in r.referents(c, {"Organization"})]
         r.add_all(countries, "memberOf", orgs, token.sent)
         return
     if token.pos_ != "NOUN":
@@ -323,14 +383,35 @@ def _member(r: _Reader, token: Token) -> None:
     orgs = [k for c in token.children if c.dep_ == "compound" for k in r.actors(c, {"Organization"})]
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
-            orgs += [k for p in child.children for k in r.actors(p, {"Organization"})]
+            orgs += [k for p in child.children for k in r.referents(p, {"Organization"})]
+    if not orgs and any(c.lower_ == "fellow" for c in token.children):
+        # "fellow members Uruguay and Paraguay": members of the bloc just talked about
+        orgs = [k for k in [_last_organization(r, token)] if k]
     if not orgs:
         return
     countries = r.actors(_subject(token), {"Country"}) or _both_countries(r, _subject(token))
     countries += [k for c in token.children if c.dep_ in {"appos", "npadvmod"} for k in r.actors(c, {"Country"})]
+    if token.dep_ == "appos":  # "Poland, a member of NATO since 1999", "the country, a member of …"
+        countries += r.referents(_before_comma(token), {"Country"})
     if not countries and token.head.dep_ == "compound":  # "NATO member Turkey"
         countries = r.actors(token.head.head, {"Country"})
     r.add_all(countries, "memberOf", orgs, token.sent)
+
+
+def _before_comma(token: Token) -> Token | None:
+    """The word an apposition follows ("the country" in "the country, a member of NATO"); parses often attach it elsewhere."""
+    i = token.left_edge.i
+    return token.doc[i - 2] if i >= 2 and token.doc[i - 1].text == "," else None
+
+
+def _last_organization(r: _Reader, token: Token) -> str | None:
+    """The organisation named last in the sentence of ``token`` or the two before."""
+    first = token.sent.start
+    for _ in range(2):
+        if first > 0:
+            first = r.doc[first - 1].sent.start
+    return next((r.keys[t.i] for t in reversed(r.doc[first : token.i])
+                 if r.keys.get(t.i) and r.type_of(r.keys[t.i]) == "Organization"), None)
 
 
 def _both_countries(r: _Reader, subject: Token | None) -> list[str]:
