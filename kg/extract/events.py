@@ -9,13 +9,14 @@ and DATE entities attached to the trigger or its clause give the date.
 
 Mentions of one event in a document ("the meeting", "Modi's meeting with
 Putin", "the Modi–Putin meeting") are merged into one event with all their
-evidence sentences.
+evidence sentences (:mod:`kg.extract.merge`); what the clause around a
+trigger says (denied, by phone, in a "since" clause) is :mod:`kg.extract.clauses`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -23,7 +24,12 @@ from ..gazetteer import load_gazetteer
 from ..keys import LEADER_OF
 from ..model import Entity, Event
 from .dates import DateRange, dateline, normalise, reference_in_year, weekday_of
-from .entities import AGREEMENT_NOUNS, LOWERCASE_SITES, LocalEntity, entity_at, singular, text_span, title_before
+from .clauses import (
+    DEFINITE, HOST_VERBS, NOT_EVENT_DATES, agreement_name, attended, by_phone, call_in_sentence, in_own_clause,
+    in_sequence_clause, in_subject, in_where_clause, is_taking_place, not_happening, phone_word, shares_subject,
+)  # fmt: skip
+from .entities import AGREEMENT_NOUNS, LOWERCASE_SITES, LocalEntity, demonym_of, entity_at, singular, title_before
+from .merge import Mention, after_publication, fold_nested, merge_mentions
 
 PLANNED_HEADS = {
     "expect", "plan", "schedule", "set", "due", "slate", "prepare", "intend",
@@ -43,9 +49,7 @@ LIGHT_VERBS = {
     "chair", "co", "lead", "open", "resume", "join", "witness", "oversee",  # "co" heads "co-chair", "co-host" as the model splits them
 }
 SERIES_NOUNS = {"round", "session", "series", "meeting", "part", "edition"}
-DEFINITE = {"the", "this", "that", "these", "those", "his", "her", "their", "its"}
 PERSONAL_PRONOUNS = {"his", "her", "he", "she", "him"}
-NOT_EVENT_DATES = {"since", "until", "till", "for", "over", "within", "before", "after", "by"}
 SEQUENCE_PREPS = {"after", "before", "following", "since", "ahead"}
 WHEREABOUTS_VERBS = {"be", "arrive", "stay", "land"}
 PARTICIPANT_TYPES = {"Person", "Organization"}
@@ -63,18 +67,6 @@ TRADE_VERBS = {"buy", "purchase", "acquire", "import", "order", "supply", "sell"
 GATHERING_NOUNS = {"gathering", "summit", "meeting", "conference", "forum", "talks"}
 SETTLEMENT_NOUNS = {"city", "town", "village", "port", "capital", "resort"}
 PLACE_TYPES = {"Country", "City", "Place", "Organization"}
-# verbs whose object is the guest: "X welcomed Y … for a state visit"
-HOST_VERBS = {"welcome", "host", "receive", "invite", "greet"}
-# verbs that deny what they govern: "refused to meet", "ruled out a visit", "cancelled the talks"
-DENYING_VERBS = {
-    "refuse", "decline", "reject", "deny", "rule", "cancel", "scrap", "fail", "avoid", "snub",
-    "boycott", "skip", "call off", "abandon", "oppose", "postpone",
-}
-# verbs that ask for what they govern: "urged X to sign a deal", "called on Y to visit"
-URGING_VERBS = {"urge", "press", "push", "demand", "ask", "encourage", "call", "appeal", "challenge"}
-CONDITIONAL_MARKS = {"if", "unless", "whether"}
-# "a meeting … was unlikely": what the event, as subject, is said to be
-DOUBT_WORDS = {"unlikely", "impossible", "doubtful", "uncertain", "unclear", "improbable", "premature"}
 
 
 # a dateline's place, with or without a date: "OSLO (AP) -", "LIMA, Peru, May 3 (Reuters) —", "BOGOTÁ (AP) —"
@@ -83,22 +75,6 @@ _PLACE_DATELINE = re.compile(
     re.MULTILINE,
 )
 _DATELINE_WINDOW = 800  # characters: a dateline opens the article body
-
-
-@dataclass
-class _Mention:
-    type: str
-    trigger: int
-    sentence: Span
-    agent: str | None = None
-    participants: list[str] = field(default_factory=list)
-    place: str | None = None
-    date: DateRange | None = None
-    status: str | None = None
-    name: str | None = None
-    host: str | None = None  # country whose unnamed leader also takes part
-    definite: bool = False  # "the meeting", "this visit": refers back to one already told
-    attends: bool = False  # "X also attended the meeting": X joins the gathering told before
 
 
 def extract_events(
@@ -114,79 +90,7 @@ def extract_events(
     reader.attendance = reader.among_the_leaders()
     mentions = [m for t in triggers for m in reader.read(t)]
     mentions = sorted(mentions + reader.attendance + reader.there_to_do(), key=lambda m: m.trigger)
-    return _merge(_fold_nested(mentions, doc, entities), doc_id, entities, reader.published, reader.lede, reader.within)
-
-
-def _is_org(key: str, entities: dict[str, LocalEntity]) -> bool:
-    return key in entities and entities[key].entity.type == "Organization"
-
-
-def _fold_nested(mentions: list[_Mention], doc: Doc, entities: dict[str, LocalEntity]) -> list[_Mention]:
-    """A meeting inside a visit's phrase ("visit Delhi for a summit with X") is part of the visit."""
-    out: list[_Mention] = []
-    for m in mentions:
-        visit = next(
-            (
-                v for v in out
-                if m.type == "Meeting" and doc[v.trigger].is_ancestor(doc[m.trigger]) and (
-                    v.type == "Visit" and m.place in {None, v.place}
-                    # "host X at the palace for talks": the talks are that meeting
-                    or v.type == "Meeting" and set(m.participants) <= set(v.participants)
-                    # "leaders met in X for a summit of the Union": the summit is their meeting
-                    or v.type == "Meeting" and m.participants and all(_is_org(k, entities) for k in m.participants)
-                )
-            ),
-            None,
-        )
-        if visit is None:
-            _at_trip_place(m, out, doc)
-            out.append(m)
-            continue
-        visit.participants.extend(k for k in m.participants if k not in visit.participants)
-        if visit.type == "Visit" and m.date is not None and visit.date is not None and m.date != visit.date and len(m.participants) >= 2:
-            out.append(m)  # "travel to X, where he will meet Y on Thursday": a meeting of its own day
-            continue
-        visit.date = visit.date or m.date
-        if visit.type == "Visit" and visit.agent in m.participants and len(m.participants) >= 2:
-            # "visited Beijing for a forum, where he met X": the trip and the meeting both happened
-            out.append(replace(m, participants=list(m.participants), place=m.place or visit.place, date=visit.date))
-    return out
-
-
-def _at_trip_place(m: _Mention, earlier: list[_Mention], doc: Doc) -> None:
-    """"During his trip to Japan, X met Y", "A and B signed deals during X's visit to C": it happens there."""
-    if m.type not in {"Meeting", "Agreement"} or m.place is not None:
-        return
-    trip = next((v for v in reversed(earlier) if v.type == "Visit" and v.sentence == m.sentence and v.place), None)
-    if trip is not None and (trip.agent in m.participants or doc[m.trigger].is_ancestor(doc[trip.trigger])):
-        m.place = trip.place
-        m.date = m.date or trip.date
-
-
-def _has_subject(token: Token) -> bool:
-    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
-
-
-def _shares_subject(verb: Token) -> bool:
-    """Whether a subjectless verb takes its subject from the clause above it."""
-    if _has_subject(verb):
-        return False
-    if verb.dep_ in {"xcomp", "advcl", "acomp"}:
-        return True
-    if verb.dep_ == "conj":
-        return verb.head.pos_ in {"VERB", "AUX"}
-    # "before flying to Doha", "after arriving in Paris"
-    return verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ in {"VERB", "AUX"}
-
-
-def _in_subject(token: Token) -> bool:
-    """Whether a token is (inside) the subject of its clause."""
-    for t in [token, *token.ancestors]:
-        if t.dep_ in {"nsubj", "nsubjpass"} or t.dep_ == "ROOT" and t.pos_ in {"PROPN", "NOUN"}:
-            return True  # a name heading a misparsed sentence is most likely its subject
-        if t.dep_ not in {"compound", "appos", "conj", "flat", "poss"}:
-            return False
-    return False
+    return merge_mentions(fold_nested(mentions, doc, entities), doc_id, entities, reader.published, reader.lede, reader.within)
 
 
 class _Reader:
@@ -219,8 +123,8 @@ class _Reader:
                     country = self._country_word(doc[start - 2])  # "Turkey's President X"
                 if country is not None:
                     self.nationality.setdefault(token_keys[ent.start], country)
-        self.history: list[_Mention] = []  # mentions read so far, in text order
-        self.attendance: list[_Mention] = []  # "X was among the leaders at …", "X attended": see among_the_leaders
+        self.history: list[Mention] = []  # mentions read so far, in text order
+        self.attendance: list[Mention] = []  # "X was among the leaders at …", "X attended": see among_the_leaders
         self.within: dict[str, str] = {}  # a site → the city or country the text puts it in
 
     def _read_dateline(self) -> None:
@@ -278,7 +182,7 @@ class _Reader:
             end += 1
         return self.doc[end].sent.end if end < len(self.doc) else end
 
-    def _lede_date(self, m: _Mention, trigger: Token) -> None:
+    def _lede_date(self, m: Mention, trigger: Token) -> None:
         """A meeting or signing told undated in the first two sentences after a dateline is the day's news.
 
         "ASTANA, June 17 - Leaders signed a treaty on Tuesday. The summit brought
@@ -290,7 +194,7 @@ class _Reader:
         ):
             m.date = self.lede[1]
 
-    def _dateline_place(self, m: _Mention, trigger: Token) -> None:
+    def _dateline_place(self, m: Mention, trigger: Token) -> None:
         """A meeting or signing the lede tells without a place happened where the story was filed."""
         if (
             m.place is None and m.type in {"Meeting", "Agreement"} and m.status != "planned" and m.participants
@@ -298,7 +202,7 @@ class _Reader:
         ):
             m.place = self.dateline_place
 
-    def _day_of_the_news_place(self, m: _Mention) -> None:
+    def _day_of_the_news_place(self, m: Mention) -> None:
         """A meeting or signing on the day the story is filed, told without a place, happened where it was filed.
 
         "TOKYO, Aug 23 - … The two leaders held talks at the prime minister's
@@ -311,7 +215,7 @@ class _Reader:
         ):
             m.place = self.dateline_place
 
-    def _on_the_sidelines(self, m: _Mention, trigger: Token) -> None:
+    def _on_the_sidelines(self, m: Mention, trigger: Token) -> None:
         """"X met Y on the sidelines" (of nothing named): of the latest meeting told before, so its place and day."""
         if m.type != "Meeting" or (m.place is not None and m.date is not None):
             return
@@ -359,11 +263,8 @@ class _Reader:
         key = self.keys.get(token.i)
         if self.type_of(key) == "Country":
             return key
-        if token.pos_ in {"ADJ", "PROPN", "NOUN"} or token.ent_type_ == "NORP":
-            gaz = load_gazetteer().demonym(token.text)
-            if gaz is not None and gaz.type == "Country":
-                return gaz.key
-        return None
+        gaz = demonym_of(token)
+        return gaz.key if gaz is not None else None
 
     def key(self, token: Token) -> str | None:
         key = self.keys.get(token.i)
@@ -433,7 +334,7 @@ class _Reader:
             if self.type_of(self.keys.get(i)) == "Person"
         ]
         if token.dep_ in {"nsubj", "nsubjpass"}:
-            subject = next((t for t in people if _in_subject(t)), None)
+            subject = next((t for t in people if in_subject(t)), None)
             if subject is not None:
                 return self.keys[subject.i]
         if people:
@@ -592,13 +493,13 @@ class _Reader:
         return token.i in self.trigger_tokens
 
     # -- reading one trigger ----------------------------------------------------------
-    def read(self, span: Span) -> list[_Mention]:
+    def read(self, span: Span) -> list[Mention]:
         """The mentions a trigger makes: none, one, or one per destination of a trip."""
         trigger = span.root
-        if _not_happening(trigger, self.clause_head(trigger)):
+        if not_happening(trigger, self.clause_head(trigger)):
             return []
         definite = any(c.dep_ in {"det", "poss"} and c.lower_ in DEFINITE for c in trigger.children)
-        m = _Mention(span.label_, trigger.i, trigger.sent, definite=definite)
+        m = Mention(span.label_, trigger.i, trigger.sent, definite=definite)
         m.attends = m.type == "Meeting" and (
             definite and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in {"attend", "join"}
             or trigger.lemma_.lower() in {"host", "chair"} and any(  # "Petro hosted the gathering"
@@ -626,7 +527,7 @@ class _Reader:
             m.date = self._when_date(trigger, m.status)
         if m.date is None and m.type == "Visit":
             m.date = self._where_date(m, trigger)
-        if m.status is None and _after(m.date, self.published):
+        if m.status is None and after_publication(m.date, self.published):
             m.status = "planned"
         self._dateline_place(m, trigger)
         self._lede_date(m, trigger)
@@ -635,7 +536,7 @@ class _Reader:
         self.history.append(m)
         return [m, *self._hosted_visit(m, trigger), *self._further_destinations(m, trigger)]
 
-    def _hosted_visit(self, m: _Mention, trigger: Token) -> list[_Mention]:
+    def _hosted_visit(self, m: Mention, trigger: Token) -> list[Mention]:
         """"X hosted Y in Ankara": the guest came to Ankara, a visit as well as talks."""
         if m.type != "Meeting" or trigger.pos_ != "VERB" or trigger.lemma_.lower() not in {"host", "receive", "welcome"}:
             return []
@@ -643,10 +544,10 @@ class _Reader:
         if not guests or m.place is None or self.type_of(m.place) not in {"City", "Country"}:
             return []
         hosts = [k for k in m.participants if k not in guests]
-        return [_Mention("Visit", trigger.i, m.sentence, agent=guests[0], participants=[guests[0], *hosts],
+        return [Mention("Visit", trigger.i, m.sentence, agent=guests[0], participants=[guests[0], *hosts],
                          place=m.place, date=m.date, status=m.status)]
 
-    def _where_date(self, m: _Mention, trigger: Token) -> DateRange | None:
+    def _where_date(self, m: Mention, trigger: Token) -> DateRange | None:
         """"… was to Vilnius, where he met X on Aug. 25": what happened at the destination dates the trip."""
         for token in trigger.sent:
             if self.keys.get(token.i) != m.place:
@@ -666,7 +567,7 @@ class _Reader:
         tense = {"planned": "future", "occurred": "past"}.get(status or "")
         return self._normalise(ent.text, tense) if ent is not None else None
 
-    def _drop_dateline_agency(self, m: _Mention, trigger: Token) -> None:
+    def _drop_dateline_agency(self, m: Mention, trigger: Token) -> None:
         """"BOGOTA (AP) — Leaders met …": the news agency of the dateline is not a participant."""
         start, end = self.dateline_marks
         if trigger.sent.start_char > end:
@@ -703,7 +604,7 @@ class _Reader:
                 return date
         return None
 
-    def _further_destinations(self, m: _Mention, trigger: Token) -> list[_Mention]:
+    def _further_destinations(self, m: Mention, trigger: Token) -> list[Mention]:
         """"travel to Tokyo on Monday and then to Gyeongju": a second visit, its date unknown."""
         if m.type != "Visit" or m.place is None:
             return []
@@ -740,7 +641,7 @@ class _Reader:
             return None
         return None
 
-    def _agents(self, m: _Mention, trigger: Token, scope: list[Token]) -> None:
+    def _agents(self, m: Mention, trigger: Token, scope: list[Token]) -> None:
         candidates: list[str] = []
         if trigger.pos_ == "VERB":
             for child in trigger.children:
@@ -755,7 +656,7 @@ class _Reader:
             node = trigger
             # "X is expected to visit", "X is due to travel", "X said he would … and would meet",
             # "X will attend … before flying to": climb to the clause with the subject
-            while not candidates and _shares_subject(node):
+            while not candidates and shares_subject(node):
                 node = node.head.head if node.dep_ == "pcomp" else node.head
                 for child in node.children:
                     if child.dep_ in {"nsubj", "nsubjpass"}:
@@ -782,7 +683,7 @@ class _Reader:
             if governed.dep_ == "dobj" and governed.head.lemma_ in LIGHT_VERBS:
                 verb = governed.head
                 # "X arrived in Y and held talks with Z", "X is expected to attend, and is due to hold talks"
-                while _shares_subject(verb) and (verb.dep_ == "conj" or verb.head.lemma_.lower() in SCHEDULE_HEADS):
+                while shares_subject(verb) and (verb.dep_ == "conj" or verb.head.lemma_.lower() in SCHEDULE_HEADS):
                     verb = verb.head
                 # a split verb ("co-chair") can leave the subject on its auxiliary
                 for child in [*verb.children, *(g for c in verb.children if c.dep_ == "aux" for g in c.children)]:
@@ -805,7 +706,7 @@ class _Reader:
         if len(candidates) == 1 or (candidates and m.type in {"Visit", "PhoneCall"}):
             m.agent = candidates[0]
 
-    def _participants(self, m: _Mention, trigger: Token, scope: list[Token]) -> None:
+    def _participants(self, m: Mention, trigger: Token, scope: list[Token]) -> None:
         types = PARTICIPANT_TYPES | ({"Country"} if m.type == "Agreement" else set())
         found: list[str] = []
         anchors = {trigger.i, self.clause_head(trigger).i}
@@ -818,7 +719,7 @@ class _Reader:
                     found += self.entity_keys(token, types)  # "signed a free trade agreement with EFTA"
             elif token.dep_ == "pobj" and token.head.dep_ == "agent" and token.head.head.head.i == trigger.i:
                 found += self.entity_keys(token, types)  # "a meeting attended by Premier Li Qiang"
-            elif token.dep_ == "pobj" and token.head.dep_ == "agent" and _attended(trigger, token.head.head):
+            elif token.dep_ == "pobj" and token.head.dep_ == "agent" and attended(trigger, token.head.head):
                 found += self.entity_keys(token, types)  # "the summit was attended by A, B and C"
             elif token.dep_ == "nsubjpass" and token.head.i == trigger.i and m.type == "Meeting":
                 found += self.entity_keys(token, PARTICIPANT_TYPES)  # "X was received by Y": X the guest
@@ -832,7 +733,7 @@ class _Reader:
                 found += self.entity_keys(token, {"Person"})  # "call to President X" parsed as apposition
             elif token.dep_ in {"dobj", "attr"} and token.head.i == trigger.i and m.type in {"Meeting", "PhoneCall"}:
                 found += self.entity_keys(token, {"Person", "Organization"}) or self._represented(token)
-            elif m.type == "Meeting" and _in_where_clause(token, trigger) and self.type_of(self.keys.get(token.i)) == "Person":
+            elif m.type == "Meeting" and in_where_clause(token, trigger) and self.type_of(self.keys.get(token.i)) == "Person":
                 found.append(self.keys[token.i])  # "a summit where Milei handed the presidency to Lula"
         if m.type == "Agreement" and trigger.pos_ == "VERB":
             for child in trigger.children:
@@ -859,7 +760,7 @@ class _Reader:
                       for p in prep.children if p.dep_ == "pobj" for k in self.entity_keys(p, types)]
         return found
 
-    def there_to_do(self) -> list[_Mention]:
+    def there_to_do(self) -> list[Mention]:
         """"X was in Bucharest last year to discuss the deal": being somewhere for a purpose is a visit."""
         out = []
         for verb in (t for t in self.doc if t.lemma_ == "be" and t.dep_ in {"ROOT", "conj", "ccomp"}):
@@ -867,16 +768,16 @@ class _Reader:
             places = [k for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children
                       for k in [self.key(p)] if self.type_of(k) in {"City", "Country"}]
             people = [k for c in verb.children if c.dep_ == "nsubj" for k in self.entity_keys(c, {"Person"})]
-            if not (purpose and places and len(people) == 1) or _not_happening(verb, verb):
+            if not (purpose and places and len(people) == 1) or not_happening(verb, verb):
                 continue
             status = self._status(verb)
             own = {t.i for p in purpose for t in p.subtree}
             date = self._date([t for t in self.scope(verb) if t.i not in own], status, verb)
-            out.append(_Mention("Visit", verb.i, verb.sent, agent=people[0], participants=people,
+            out.append(Mention("Visit", verb.i, verb.sent, agent=people[0], participants=people,
                                 place=places[0], date=date, status=status))
         return out
 
-    def among_the_leaders(self) -> list[_Mention]:
+    def among_the_leaders(self) -> list[Mention]:
         """"A, B and C were among the leaders at the State House": they attend the gathering told before."""
         out = []
         for token in self.doc:
@@ -888,10 +789,10 @@ class _Reader:
             # "A and B attended in person": attending with no object attends the gathering just told
             alone = token.lemma_.lower() == "attend" and not any(c.dep_ == "dobj" for c in token.children)
             if (among or alone) and people:
-                out.append(_Mention("Meeting", token.i, token.sent, participants=people, definite=True, attends=True))
+                out.append(Mention("Meeting", token.i, token.sent, participants=people, definite=True, attends=True))
         return out
 
-    def _convening(self, m: _Mention, trigger: Token) -> list[Token]:
+    def _convening(self, m: Mention, trigger: Token) -> list[Token]:
         """The organisation whose meeting this is: "a summit of the African Union"."""
         if m.type != "Meeting" or trigger.pos_ == "VERB":
             return []
@@ -908,7 +809,7 @@ class _Reader:
             for k in self.entity_keys(pobj, {"Organization", "Country"})
         ]
 
-    def _place(self, m: _Mention, trigger: Token, scope: list[Token]) -> None:
+    def _place(self, m: Mention, trigger: Token, scope: list[Token]) -> None:
         where = self._where(trigger)
         self._own_place(m, trigger, scope)
         if m.place is None:
@@ -930,7 +831,7 @@ class _Reader:
         key = self.key(before) if before.dep_ == "pobj" else None
         return key if self.type_of(key) in PLACE_TYPES - {"Organization"} else None
 
-    def _own_place(self, m: _Mention, trigger: Token, scope: list[Token]) -> None:
+    def _own_place(self, m: Mention, trigger: Token, scope: list[Token]) -> None:
         if m.type == "Visit":
             first = next(iter(self._destinations(trigger, m.participants)), None)
             if first is not None:
@@ -963,7 +864,7 @@ class _Reader:
                 return
             if (
                 token.i in own and token.dep_ == "pobj" and token.head.lower_ in {"in", "at"}
-                and _is_taking_place(token.head.head)
+                and is_taking_place(token.head.head)
             ):
                 m.place = key  # "a summit …, which is due to take place in Beijing"
                 return
@@ -1024,7 +925,7 @@ class _Reader:
                 out.append(key)
         return out
 
-    def _valid(self, m: _Mention, trigger: Token) -> bool:
+    def _valid(self, m: Mention, trigger: Token) -> bool:
         lemma = trigger.lemma_.lower()
         if m.type == "PhoneCall" and trigger.pos_ == "VERB" and lemma == "call":
             if any(c.dep_ in {"oprd", "xcomp", "ccomp"} or c.lower_ == "for" for c in trigger.children):
@@ -1037,8 +938,8 @@ class _Reader:
 
         if m.type == "PhoneCall" and trigger.pos_ == "VERB" and lemma in {"speak", "talk"}:
             # "spoke with X by phone", "spoke with X on Monday, … said in a readout of the call"
-            return (_by_phone(trigger) or _call_in_sentence(trigger)) and len(m.participants) >= 2
-        if m.type == "PhoneCall" and trigger.pos_ == "NOUN" and lemma == "call" and not _phone_word(trigger):
+            return (by_phone(trigger) or call_in_sentence(trigger)) and len(m.participants) >= 2
+        if m.type == "PhoneCall" and trigger.pos_ == "NOUN" and lemma == "call" and not phone_word(trigger):
             # a bare "call" is a phone call only with someone: not "a call for calm"
             preps = {c.lower_ for c in trigger.children if c.dep_ == "prep"}
             return "for" not in preps and bool(preps & {"with", "between"}) and len(m.participants) >= 2
@@ -1051,10 +952,10 @@ class _Reader:
             return not any(c.dep_ == "dobj" and c.pos_ == "NOUN" and self.key(c) is None for c in trigger.children)
         return True
 
-    def _agreement(self, m: _Mention, trigger: Token) -> bool:
+    def _agreement(self, m: Mention, trigger: Token) -> bool:
         """Signing needs a document that is an agreement ("signed a deal", "the signing of the Treaty", "a deal signed")."""
         if trigger.dep_ == "acl" and singular(trigger.head.lower_) in AGREEMENT_NOUNS:
-            m.name = _agreement_name(trigger.head)
+            m.name = agreement_name(trigger.head)
             return True
         for token in trigger.subtree:
             if token.i == trigger.i:
@@ -1062,7 +963,7 @@ class _Reader:
             if singular(token.lower_) in AGREEMENT_NOUNS or (
                 token.ent_type_ in {"LAW", "WORK_OF_ART"} and token.head.i in {trigger.i, *(c.i for c in trigger.children)}
             ):
-                m.name = _agreement_name(token)
+                m.name = agreement_name(token)
                 return True
         return False
 
@@ -1105,9 +1006,9 @@ class _Reader:
                 continue
             if ent.root.head.lower_ in NOT_EVENT_DATES or ent.start > 0 and ent.doc[ent.start - 1].lower_ in NOT_EVENT_DATES:
                 continue
-            if trigger is not None and _in_own_clause(ent.root, trigger):
+            if trigger is not None and in_own_clause(ent.root, trigger):
                 continue
-            if trigger is not None and _in_sequence_clause(ent.root, trigger):
+            if trigger is not None and in_sequence_clause(ent.root, trigger):
                 continue
             value = self._normalise(ent.text, tense)
             if value is not None:
@@ -1115,332 +1016,6 @@ class _Reader:
         return self.dateline_value if in_dateline else None
 
 
-def _not_happening(trigger: Token, head: Token) -> bool:
-    """Negated, refused, urged or conditional: an event the text says is not (yet) real.
-
-    "no meeting is planned", "did not visit", "refused to meet", "urged X to sign",
-    "if X visits Y": none of these tells of a meeting, a visit or a signing.
-    """
-    if any(c.dep_ == "neg" for c in (*trigger.children, *head.children)):
-        return True
-    if any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
-        return True
-    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in head.children):
-        return True
-    if trigger.dep_ == "nsubj" and any(c.dep_ == "acomp" and c.lower_ in DOUBT_WORDS for c in trigger.head.children):
-        return True
-    return any(_governed_away(node) for node in {trigger, head})
-
-
-def _governed_away(node: Token) -> bool:
-    """Whether ``node`` is what a denying verb denies or an urging verb asks someone to do."""
-    governor = node.head
-    lemma = governor.lemma_.lower()
-    particle = next((c.lower_ for c in governor.children if c.dep_ == "prt"), None)
-    if node.dep_ == "nsubjpass" and (lemma in DENYING_VERBS or f"{lemma} {particle}" in DENYING_VERBS):
-        return True  # "the trip to Riyadh was cancelled", "talks were called off"
-    if node.dep_ not in {"xcomp", "dobj", "ccomp"} or governor.pos_ not in {"VERB", "AUX"}:
-        return False
-    if lemma in DENYING_VERBS and (lemma != "rule" or any(c.lower_ == "out" for c in governor.children)):
-        return True
-    return node.dep_ == "xcomp" and lemma in URGING_VERBS and any(c.dep_ == "dobj" for c in governor.children)
-
-
-def _phone_word(call: Token) -> bool:
-    """Whether "call" is said to be by phone ("phone call", "video call")."""
-    return any(c.lower_ in {"phone", "telephone", "video", "telephonic"} for c in call.lefts)
-
-
-def _by_phone(verb: Token) -> bool:
-    """"spoke with X by phone", "talked over the telephone", "spoke on a video call"."""
-    return any(
-        p.lower_ in {"phone", "telephone", "videolink", "video", "call"} or _phone_word(p)
-        for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in {"by", "over", "on", "via"}
-        for p in prep.children if p.dep_ == "pobj"
-    )
-
-
-def _call_in_sentence(verb: Token) -> bool:
-    """Whether the sentence of "X spoke with Y" refers to that talk as "the call"."""
-    return any(
-        t.lemma_.lower() == "call" and t.pos_ == "NOUN" and any(c.lower_ in DEFINITE for c in t.children)
-        for t in verb.sent
-    )
-
-
-def _in_where_clause(token: Token, trigger: Token) -> bool:
-    """Whether ``token`` sits in a "where …" clause said of the trigger noun."""
-    clause = next((a for a in token.ancestors if a.dep_ == "relcl" and a.head.i == trigger.i), None)
-    return clause is not None and trigger.pos_ == "NOUN" and any(c.lower_ == "where" for c in clause.children)
-
-
-def _attended(trigger: Token, verb: Token) -> bool:
-    """Whether the trigger is what a passive "attended by …" verb is said of."""
-    return verb.lemma_.lower() in {"attend", "join"} and trigger.head.i == verb.i and trigger.dep_ == "nsubjpass"
-
-
-def _is_taking_place(verb: Token) -> bool:
-    """"take place", "be held", "convene": a verb that says where an event happens."""
-    lemma = verb.lemma_.lower()
-    if lemma == "take":
-        return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
-    return lemma in {"hold", "convene", "happen", "occur"} and (lemma != "hold" or verb.tag_ == "VBN")
-
-
-def _in_own_clause(token: Token, trigger: Token) -> bool:
-    """Whether ``token`` sits in a relative clause with its own subject below the trigger.
-
-    "talks on a pipeline, a project which the company shelved last year": the
-    year dates the shelving. "a visit that will take place on Monday" keeps its date.
-    """
-    for node in token.ancestors:
-        if node.i == trigger.i:
-            return False
-        if node.dep_ == "relcl" and node.lemma_.lower() in HOST_VERBS:
-            return False  # "the summit in X, which Y will host from June 15": the hosting is the summit
-        if node.dep_ == "relcl" and any(
-            c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ not in {"WDT", "WP", "WP$"} for c in node.children
-        ):
-            return trigger.is_ancestor(node)
-    return False
-
-
-def _in_sequence_clause(token: Token, trigger: Token) -> bool:
-    """"his first visit since taking office in June": June dates the taking office, not the visit."""
-    for node in token.ancestors:
-        if node.i == trigger.i or node.is_ancestor(trigger):
-            return False
-        if node.dep_ == "pcomp" and node.head.lower_ in NOT_EVENT_DATES:
-            return True
-        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in NOT_EVENT_DATES for c in node.children):
-            return True  # "the first meeting since A left the bloc in January"
-    return False
-
-
-def _agreement_name(token: Token) -> str | None:
-    ent = entity_at(token)
-    if ent is not None and (ent.label_ in {"LAW", "WORK_OF_ART"} or singular(ent[-1].lower_) in AGREEMENT_NOUNS):
-        text = ent.text
-        return text[4:] if text.lower().startswith("the ") else text
-    return None
-
-
 # -- merging mentions of one event ------------------------------------------------------
 
 
-def _country_of(key: str | None, entities: dict[str, LocalEntity]) -> str | None:
-    if key is None or key not in entities:
-        return None
-    local = entities[key]
-    if local.entity.type == "Country":
-        return key
-    gaz = local.gaz
-    if gaz is not None and gaz.country:
-        country = load_gazetteer().country_by_iso2(gaz.country)
-        return country.key if country is not None else None
-    return None
-
-
-def _date_compatible(a: DateRange | None, b: DateRange | None) -> bool:
-    if a is None or b is None:
-        return True
-    x, y = a.start, b.start
-    return x.startswith(y) or y.startswith(x) or x[-5:] == y[-5:] and "--" in (x[:2], y[:2])
-
-
-def _place_compatible(a: str | None, b: str | None, entities, within=None) -> bool:
-    if a is None or b is None or a == b:
-        return True
-    within = within or {}
-    if within.get(a) == b or within.get(b) == a:
-        return True
-    return _country_of(a, entities) == b or _country_of(b, entities) == a
-
-
-def _more_specific_place(a: str | None, b: str | None, entities, kind: str = "Meeting") -> str | None:
-    if a is None or b is None:
-        return a or b
-    # a meeting is placed at its site; a visit at the city it goes to, not each stop in it
-    rank = {"Country": 0, "City": 1, "Place": 2 if kind != "Visit" else 1}
-    return b if rank.get(entities[b].entity.type, 0) > rank.get(entities[a].entity.type, 0) else a
-
-
-def _compatible(event: _Mention, m: _Mention, entities, within=None) -> bool:
-    if event.type != m.type:
-        return False
-    if event.agent and m.agent and event.agent != m.agent:
-        return False
-    if m.participants and event.participants:
-        small, big = sorted([set(m.participants), set(event.participants)], key=len)
-        if not small <= big:
-            return False
-    if event.status and m.status and event.status != m.status and event.date and m.date:
-        return False
-    return _date_compatible(event.date, m.date) and (
-        _place_compatible(event.place, m.place, entities, within) or _same_meeting_at_site(event, m, entities)
-    )
-
-
-def _same_meeting_at_site(event: _Mention, m: _Mention, entities) -> bool:
-    """"X met Y in Quito … The two held talks at the palace": the undated telling is that meeting.
-
-    The text does not say the site is in the city, but the same people (the
-    caller checked they agree) meeting where one telling gives no day is the
-    one meeting; a headline's "talks in Quito" and the body's palace likewise.
-    """
-    if event.type != "Meeting" or (m.date is not None and event.date is not None):
-        return False
-    return {entities[k].entity.type for k in (event.place, m.place)} == {"City", "Place"}
-
-
-def _merge(mentions: list[_Mention], doc_id: str, entities, published, lede=None, within=None) -> list[Event]:
-    merged: list[tuple[_Mention, list[Span]]] = []
-    for m in mentions:
-        target = None
-        if m.attends:
-            target = _gathering(m, [e for e, _ in merged], entities, within)
-            if target is not None:
-                target.participants.extend(k for k in [m.agent, *m.participants] if k and k not in target.participants)
-                evidence = next(ev for e, ev in merged if e is target)
-                evidence.append(m.sentence) if m.sentence not in evidence else None
-                continue
-        if m.participants or m.agent or m.place or m.date:
-            target = next((e for e, _ in reversed(merged) if _compatible(e, m, entities, within) and _overlaps(e, m)), None)
-            if target is None and m.definite and m.place is not None:
-                # "X also attended the Abuja meeting": the first one told at that place, whoever was named there
-                anyone = replace(m, participants=[], agent=None)
-                target = next((e for e, _ in merged if e.place == m.place and _compatible(e, anyone, entities, within)), None)
-        elif m.definite:  # "the meeting", "the visit": the latest one of its kind
-            target = next((e for e, _ in reversed(merged) if e.type == m.type), None)
-            if target is None:
-                continue
-        else:
-            continue  # "Talks are advancing on …": nobody, nowhere, never
-        if target is None:
-            if not m.participants and m.type == "Meeting":
-                _from_visit_context(m, [e for e, _ in merged], entities)
-            _during_visit(m, [e for e, _ in merged])
-            _same_occasion(m, [e for e, _ in merged])
-            merged.append((m, [m.sentence]))
-            continue
-        evidence = next(ev for e, ev in merged if e is target)
-        if m.sentence not in evidence:
-            evidence.append(m.sentence)
-        target.agent = target.agent or m.agent
-        target.participants.extend(k for k in m.participants if k not in target.participants)
-        if (within or {}).get(target.place) != m.place:  # the site is more specific than its city
-            target.place = _more_specific_place(target.place, m.place, entities, target.type)
-        if target.date is None or (m.date is not None and len(m.date.start) > len(target.date.start)):
-            target.date = m.date or target.date
-        target.status = target.status or m.status
-        target.name = target.name or m.name
-    if lede is not None:
-        people, date = lede
-        for m, _ in merged:
-            together = set(m.participants) | ({m.agent} if m.agent else set())
-            if m.date is None and m.status != "planned" and len(together) >= 2 and together <= people:
-                m.date = date
-    return [e for e in (_finish(m, ev, doc_id, published) for m, ev in merged) if e is not None]
-
-
-def _gathering(m: _Mention, earlier: list[_Mention], entities, within) -> _Mention | None:
-    """The gathering an attendee joins: the latest meeting an organisation holds at a compatible time,
-    else ("attended the White House talks") the latest compatible meeting."""
-    anyone = replace(m, participants=[], agent=None, place=None)
-    meetings = [e for e in reversed(earlier) if e.type == "Meeting" and _compatible(e, anyone, entities, within)]
-    summit = next((e for e in meetings if any(
-        entities[k].entity.type == "Organization" for k in [*e.participants, e.agent] if k in entities)), None)
-    return summit or next(iter(meetings), None)
-
-
-def _overlaps(event: _Mention, m: _Mention) -> bool:
-    """Mentions with their own participants must share someone with the event."""
-    people = set(event.participants) | {event.agent}
-    return not m.participants or bool(people & set(m.participants)) or not event.participants
-
-
-def _from_visit_context(m: _Mention, earlier: list[_Mention], entities) -> None:
-    """A meeting with no named participants during a visit: the visitor and the host."""
-    if m.place is None and m.date is None:
-        return
-    visit = next((e for e in reversed(earlier) if e.type == "Visit" and e.agent), None)
-    if visit is None or not 0 <= m.sentence.start - visit.sentence.end <= 60:
-        return  # only a meeting told right after the visit belongs to it
-    if _other_year(visit.date, m.date):
-        return  # "we met in 2019", told after a visit of 2023: another time
-    host = _country_of(visit.place, entities)
-    if m.place is not None and _country_of(m.place, entities) not in {None, host}:
-        return
-    m.participants.append(visit.agent)
-    m.host = _country_of(visit.place, entities)
-
-
-def _during_visit(m: _Mention, earlier: list[_Mention]) -> None:
-    """"X arrived in Vilnius on Tuesday. X met Y and Z": talks of the visitor told right after the arrival, with no
-    place or date of their own, happened there and then."""
-    if m.type not in {"Meeting", "Agreement"} or m.place is not None or m.date is not None:
-        return
-    visit = next((e for e in reversed(earlier) if e.type == "Visit" and e.agent), None)
-    if visit is None or visit.agent not in m.participants or not 0 <= m.sentence.start - visit.sentence.end <= 60:
-        return
-    if visit.status != m.status:
-        return  # a planned trip does not place talks told as done, nor the reverse
-    m.place, m.date = visit.place, visit.date
-
-
-def _same_occasion(m: _Mention, earlier: list[_Mention]) -> None:
-    """"X met Y and Z in Vilnius on Tuesday … The two ministers also signed a declaration": an undated act of people
-    who were all at one dated event told before happened there and then."""
-    together = set(m.participants) | ({m.agent} if m.agent else set())
-    if m.date is not None or m.status == "planned" or len(together) < 2:
-        return
-    event = next((e for e in reversed(earlier) if e.date is not None and e.status != "planned"
-                  and together <= set(e.participants) | {e.agent}), None)
-    if event is not None:
-        m.date, m.place = event.date, m.place or event.place
-
-
-def _other_year(trip: DateRange | None, date: DateRange | None) -> bool:
-    """Whether ``date`` falls in a year the trip does not span (both years known)."""
-    if trip is None or date is None or "--" in (trip.start[:2], date.start[:2]):
-        return False
-    return not trip.start[:4] <= date.start[:4] <= (trip.end or trip.start)[:4]
-
-
-def _after(date: DateRange | None, published: str | None) -> bool:
-    """Whether a date lies wholly after the publication date (a year-less date never does)."""
-    if date is None or not published or date.start.startswith("--"):
-        return False
-    n = min(len(date.start), len(published))
-    return date.start[:n] > published[:n]
-
-
-def _finish(m: _Mention, evidence: list[Span], doc_id: str, published: str | None) -> Event | None:
-    if m.agent and m.agent not in m.participants:
-        m.participants.insert(0, m.agent)
-    enough = {
-        "Visit": m.agent is not None and m.place is not None,
-        # one named participant is enough for a meeting pinned down by a place or a date
-        "Meeting": len(m.participants) >= 2 or (len(m.participants) == 1 and (m.host or m.place or m.date)),
-        "PhoneCall": len(m.participants) >= 2,
-        "Agreement": len(m.participants) >= 1,
-    }[m.type]
-    if not enough or (m.type == "Visit" and m.place == m.agent):
-        return None
-    status = m.status or ("planned" if _after(m.date, published) else "occurred")
-    spans = tuple(text_span(doc_id, s) for s in evidence)
-    event = Event(
-        type=m.type,
-        doc_id=doc_id,
-        agent=m.agent if m.type in {"Visit", "PhoneCall"} or len(m.participants) == 1 else None,
-        participants=tuple(m.participants),
-        place=m.place,
-        date=m.date.start if m.date else None,
-        end_date=m.date.end if m.date else None,
-        status=status,
-        name=m.name,
-        evidence=spans,
-    )
-    if m.host is not None:  # kg.resolve puts the host country's leader in its place
-        event = replace(event, participants=event.participants + (LEADER_OF + m.host,))
-    return event

@@ -1,0 +1,162 @@
+"""What the clause around an event trigger says: negated or refused, by phone, attended, in a "where" or "since" clause.
+
+Small predicates over spaCy tokens, used by :mod:`kg.extract.events` to read
+a trigger's arguments and to drop events a sentence denies.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .entities import AGREEMENT_NOUNS, entity_at, singular
+
+DEFINITE = {"the", "this", "that", "these", "those", "his", "her", "their", "its"}
+NOT_EVENT_DATES = {"since", "until", "till", "for", "over", "within", "before", "after", "by"}
+# verbs whose object is the guest: "X welcomed Y … for a state visit"
+HOST_VERBS = {"welcome", "host", "receive", "invite", "greet"}
+# verbs that deny what they govern: "refused to meet", "ruled out a visit", "cancelled the talks"
+DENYING_VERBS = {
+    "refuse", "decline", "reject", "deny", "rule", "cancel", "scrap", "fail", "avoid", "snub",
+    "boycott", "skip", "call off", "abandon", "oppose", "postpone",
+}
+# verbs that ask for what they govern: "urged X to sign a deal", "called on Y to visit"
+URGING_VERBS = {"urge", "press", "push", "demand", "ask", "encourage", "call", "appeal", "challenge"}
+CONDITIONAL_MARKS = {"if", "unless", "whether"}
+# "a meeting … was unlikely": what the event, as subject, is said to be
+DOUBT_WORDS = {"unlikely", "impossible", "doubtful", "uncertain", "unclear", "improbable", "premature"}
+
+
+def has_subject(token: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+
+
+def shares_subject(verb: Token) -> bool:
+    """Whether a subjectless verb takes its subject from the clause above it."""
+    if has_subject(verb):
+        return False
+    if verb.dep_ in {"xcomp", "advcl", "acomp"}:
+        return True
+    if verb.dep_ == "conj":
+        return verb.head.pos_ in {"VERB", "AUX"}
+    # "before flying to Doha", "after arriving in Paris"
+    return verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ in {"VERB", "AUX"}
+
+
+def in_subject(token: Token) -> bool:
+    """Whether a token is (inside) the subject of its clause."""
+    for t in [token, *token.ancestors]:
+        if t.dep_ in {"nsubj", "nsubjpass"} or t.dep_ == "ROOT" and t.pos_ in {"PROPN", "NOUN"}:
+            return True  # a name heading a misparsed sentence is most likely its subject
+        if t.dep_ not in {"compound", "appos", "conj", "flat", "poss"}:
+            return False
+    return False
+
+
+def not_happening(trigger: Token, head: Token) -> bool:
+    """Negated, refused, urged or conditional: an event the text says is not (yet) real.
+
+    "no meeting is planned", "did not visit", "refused to meet", "urged X to sign",
+    "if X visits Y": none of these tells of a meeting, a visit or a signing.
+    """
+    if any(c.dep_ == "neg" for c in (*trigger.children, *head.children)):
+        return True
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
+        return True
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in head.children):
+        return True
+    if trigger.dep_ == "nsubj" and any(c.dep_ == "acomp" and c.lower_ in DOUBT_WORDS for c in trigger.head.children):
+        return True
+    return any(governed_away(node) for node in {trigger, head})
+
+
+def governed_away(node: Token) -> bool:
+    """Whether ``node`` is what a denying verb denies or an urging verb asks someone to do."""
+    governor = node.head
+    lemma = governor.lemma_.lower()
+    particle = next((c.lower_ for c in governor.children if c.dep_ == "prt"), None)
+    if node.dep_ == "nsubjpass" and (lemma in DENYING_VERBS or f"{lemma} {particle}" in DENYING_VERBS):
+        return True  # "the trip to Riyadh was cancelled", "talks were called off"
+    if node.dep_ not in {"xcomp", "dobj", "ccomp"} or governor.pos_ not in {"VERB", "AUX"}:
+        return False
+    if lemma in DENYING_VERBS and (lemma != "rule" or any(c.lower_ == "out" for c in governor.children)):
+        return True
+    return node.dep_ == "xcomp" and lemma in URGING_VERBS and any(c.dep_ == "dobj" for c in governor.children)
+
+
+def phone_word(call: Token) -> bool:
+    """Whether "call" is said to be by phone ("phone call", "video call")."""
+    return any(c.lower_ in {"phone", "telephone", "video", "telephonic"} for c in call.lefts)
+
+
+def by_phone(verb: Token) -> bool:
+    """"spoke with X by phone", "talked over the telephone", "spoke on a video call"."""
+    return any(
+        p.lower_ in {"phone", "telephone", "videolink", "video", "call"} or phone_word(p)
+        for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in {"by", "over", "on", "via"}
+        for p in prep.children if p.dep_ == "pobj"
+    )
+
+
+def call_in_sentence(verb: Token) -> bool:
+    """Whether the sentence of "X spoke with Y" refers to that talk as "the call"."""
+    return any(
+        t.lemma_.lower() == "call" and t.pos_ == "NOUN" and any(c.lower_ in DEFINITE for c in t.children)
+        for t in verb.sent
+    )
+
+
+def in_where_clause(token: Token, trigger: Token) -> bool:
+    """Whether ``token`` sits in a "where …" clause said of the trigger noun."""
+    clause = next((a for a in token.ancestors if a.dep_ == "relcl" and a.head.i == trigger.i), None)
+    return clause is not None and trigger.pos_ == "NOUN" and any(c.lower_ == "where" for c in clause.children)
+
+
+def attended(trigger: Token, verb: Token) -> bool:
+    """Whether the trigger is what a passive "attended by …" verb is said of."""
+    return verb.lemma_.lower() in {"attend", "join"} and trigger.head.i == verb.i and trigger.dep_ == "nsubjpass"
+
+
+def is_taking_place(verb: Token) -> bool:
+    """"take place", "be held", "convene": a verb that says where an event happens."""
+    lemma = verb.lemma_.lower()
+    if lemma == "take":
+        return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+    return lemma in {"hold", "convene", "happen", "occur"} and (lemma != "hold" or verb.tag_ == "VBN")
+
+
+def in_own_clause(token: Token, trigger: Token) -> bool:
+    """Whether ``token`` sits in a relative clause with its own subject below the trigger.
+
+    "talks on a pipeline, a project which the company shelved last year": the
+    year dates the shelving. "a visit that will take place on Monday" keeps its date.
+    """
+    for node in token.ancestors:
+        if node.i == trigger.i:
+            return False
+        if node.dep_ == "relcl" and node.lemma_.lower() in HOST_VERBS:
+            return False  # "the summit in X, which Y will host from June 15": the hosting is the summit
+        if node.dep_ == "relcl" and any(
+            c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ not in {"WDT", "WP", "WP$"} for c in node.children
+        ):
+            return trigger.is_ancestor(node)
+    return False
+
+
+def in_sequence_clause(token: Token, trigger: Token) -> bool:
+    """"his first visit since taking office in June": June dates the taking office, not the visit."""
+    for node in token.ancestors:
+        if node.i == trigger.i or node.is_ancestor(trigger):
+            return False
+        if node.dep_ == "pcomp" and node.head.lower_ in NOT_EVENT_DATES:
+            return True
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in NOT_EVENT_DATES for c in node.children):
+            return True  # "the first meeting since A left the bloc in January"
+    return False
+
+
+def agreement_name(token: Token) -> str | None:
+    ent = entity_at(token)
+    if ent is not None and (ent.label_ in {"LAW", "WORK_OF_ART"} or singular(ent[-1].lower_) in AGREEMENT_NOUNS):
+        text = ent.text
+        return text[4:] if text.lower().startswith("the ") else text
+    return None
