@@ -151,7 +151,7 @@ def fix_entities(doc: Doc, is_heading: Callable[[Span], bool]) -> tuple[Span, ..
             gaz = None  # "Morena party": a town of that name is not what the model saw
         if label in {"GPE", "LOC", "FAC"} and (gaz is None or _minor_city(gaz)) and _speaks(span):
             gaz, label = None, "PERSON"  # "Mahama said": small towns and unknown places do not talk
-        if gaz is None and label in {"ORG", "GPE"} and load_gazetteer().demonym(span.text) is not None:
+        if gaz is None and label in {"ORG", "GPE"} and demonym_of(span) is not None:
             continue  # "French" tagged as an organisation
         if gaz is None and label == "ORG" and span.end < len(doc) and doc[span.end].lower_ in TITLE_HEADS:
             continue  # "Energy Minister X": part of a title, not an organisation
@@ -271,11 +271,28 @@ def _titled_in_apposition(span: Span) -> bool:
 
 def _country_words(words: Span) -> GazEntry | None:
     """The country that words name, themselves or as a demonym ("Kazakh")."""
-    text = words.text
-    gaz = _gaz_lookup(text)
+    gaz = _gaz_lookup(words.text)
     if gaz is not None and gaz.type == "Country":
         return gaz
-    return load_gazetteer().demonym(text)
+    return demonym_of(words)
+
+
+def demonym_of(words: Token | Span) -> GazEntry | None:
+    """The country that words name by its demonym: "Turkish", "Russians", "South Korean".
+
+    A single word counts only where a demonym can stand: an adjective, a noun
+    or a nationality (NORP) entity, not a verb or a preposition.
+    """
+    if isinstance(words, Token) and not (words.ent_type_ == "NORP" or words.pos_ in {"ADJ", "PROPN", "NOUN"}):
+        return None
+    return load_gazetteer().demonym(words.text)
+
+
+def named_indirectly(entities: dict[str, LocalEntity], gaz: GazEntry) -> str:
+    """``gaz``'s key, adding it to ``entities`` when the text names it only indirectly (by a demonym)."""
+    if gaz.key not in entities:
+        entities[gaz.key] = LocalEntity(Entity(gaz.key, gaz.type, gaz.label, ids=gaz.ids), gaz)
+    return gaz.key
 
 
 def _country_owned_name(span: Span) -> bool:
@@ -308,7 +325,7 @@ def _demonym_before_title(span: Span) -> bool:
     doc = span.doc
     return (
         len(span) == 1 and span.end < len(doc) and doc[span.end].lower_ in titles()[0]
-        and load_gazetteer().demonym(span.text) is not None
+        and demonym_of(span) is not None
     )
 
 

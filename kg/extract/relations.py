@@ -19,9 +19,9 @@ from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import load_gazetteer
 from ..keys import LEADER_OF
-from ..model import Entity, Relation
+from ..model import Relation
 from ..nlp import titles
-from .entities import LocalEntity, text_span
+from .entities import LocalEntity, demonym_of, named_indirectly, text_span
 
 # an acting or interim leader leads all the same
 FORMER = {"former", "ex", "ex-", "late", "then", "then-", "outgoing"}
@@ -58,13 +58,8 @@ class _Reader:
         key = self.keys.get(token.i)
         if key is not None and self.type_of(key) in types:
             return key
-        if token.ent_type_ == "NORP" or token.pos_ in {"ADJ", "PROPN"}:
-            gaz = load_gazetteer().demonym(token.text)
-            if gaz is not None and gaz.type in types:
-                if gaz.key not in self.entities:  # named only by its demonym
-                    self.entities[gaz.key] = LocalEntity(Entity(gaz.key, gaz.type, gaz.label, ids=gaz.ids), gaz)
-                return gaz.key
-        return None
+        gaz = demonym_of(token)
+        return named_indirectly(self.entities, gaz) if gaz is not None and gaz.type in types else None
 
     def actors(self, token: Token | None, types: set[str] = ACTORS) -> list[str]:
         """Like :meth:`actor` for a token and its conjuncts ("China and India")."""
@@ -195,12 +190,8 @@ def _two_word_demonym(r: _Reader, token: Token) -> str | None:
     """"South Korean President X": the demonym is two words, the last alone names nothing."""
     if token.i == 0 or not token.text[:1].isupper():
         return None
-    gaz = load_gazetteer().demonym(r.doc[token.i - 1 : token.i + 1].text)
-    if gaz is None or gaz.type != "Country":
-        return None
-    if gaz.key not in r.entities:  # named only by its demonym
-        r.entities[gaz.key] = LocalEntity(Entity(gaz.key, gaz.type, gaz.label, ids=gaz.ids), gaz)
-    return gaz.key
+    gaz = demonym_of(r.doc[token.i - 1 : token.i + 1])
+    return named_indirectly(r.entities, gaz) if gaz is not None else None
 
 
 def _leader_in_list(r: _Reader, person: Span, key: str, owner: Token) -> None:
