@@ -146,8 +146,12 @@ def machine() -> dict:
 # --------------------------------------------------------------------------
 
 
-def bench_pipe(documents: list, results: Results) -> None:
-    """``nlp.pipe`` over the texts; for kg's pipelines also ``kg.extract`` on every parsed doc."""
+def bench_pipe(documents: list, results: Results, rounds: int = 2) -> None:
+    """``nlp.pipe`` over the texts; for kg's pipeline also ``kg.extract`` on every parsed doc.
+
+    Both pipelines are loaded first and run alternately, ``rounds`` times each;
+    the fastest run of each counts (the shared host's speed swings between minutes).
+    """
     import spacy
 
     from kg.extract import extract
@@ -155,29 +159,30 @@ def bench_pipe(documents: list, results: Results) -> None:
 
     texts = [d.text for d in documents]
     words = sum(len(t.split()) for t in texts)
-    pipelines = (
-        ("stock", "stock model, no kg components", lambda: spacy.load(model_name(), exclude=["textcat"])),
-        ("kg", "with kg's components (what kg build runs)", lambda: load_pipeline(None)),
-    )
-    for key, label, load in pipelines:
-        nlp = load()
+    labels = {"stock": "stock model, no kg components", "kg": "with kg's components (what kg build runs)"}
+    pipelines = {"stock": spacy.load(model_name(), exclude=["textcat"]), "kg": load_pipeline(None)}
+    for nlp in pipelines.values():
         list(nlp.pipe(texts[:4]))  # warm up
-        extracting = 0.0
-        wall, cpu = time.perf_counter(), time.process_time()
-        for doc, document in nlp.pipe(zip(texts, documents), as_tuples=True, batch_size=16):
+    runs: dict[str, list[dict]] = {key: [] for key in pipelines}
+    for _ in range(rounds):
+        for key, nlp in pipelines.items():
+            extracting = 0.0
+            wall, cpu = time.perf_counter(), time.process_time()
+            for doc, document in nlp.pipe(zip(texts, documents), as_tuples=True, batch_size=16):
+                if key != "stock":
+                    start = time.perf_counter()
+                    extract(doc, document)
+                    extracting += time.perf_counter() - start
+            wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+            row = {"label": labels[key], "words": words, "seconds": round(wall - extracting, 2),
+                   "words_per_s": round(words / (wall - extracting)), "words_per_cpu_s": round(words / (cpu - extracting))}
             if key != "stock":
-                start = time.perf_counter()
-                extract(doc, document)
-                extracting += time.perf_counter() - start
-        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-        row = {"label": label, "words": words, "seconds": round(wall - extracting, 2),
-               "words_per_s": round(words / (wall - extracting)), "words_per_cpu_s": round(words / (cpu - extracting))}
-        if key != "stock":
-            row.update(extract_seconds=round(extracting, 2), with_extract_words_per_s=round(words / wall),
-                       with_extract_words_per_cpu_s=round(words / cpu))  # fmt: skip
-        results.pipe[key] = row
-        say(f"nlp.pipe {key}: {row['words_per_s']:,} words/s")
-        del nlp
+                row.update(extract_seconds=round(extracting, 2), with_extract_words_per_s=round(words / wall),
+                           with_extract_words_per_cpu_s=round(words / cpu))  # fmt: skip
+            runs[key].append(row)
+            say(f"nlp.pipe {key}: {row['words_per_s']:,} words/s")
+    for key, rows in runs.items():
+        results.pipe[key] = max(rows, key=lambda row: row["words_per_cpu_s"])
 
 
 def bench_profile(documents: list, results: Results) -> None:
@@ -635,7 +640,7 @@ def markdown(results: Results) -> str:
         "|---|---|---|",
         *(f"| {t['target']} | {t['measured']} | {'yes' if t['met'] else '**no**'} |" for t in results.targets),
         "",
-        f"### (a) `nlp.pipe`, {results.pipe['stock']['words']:,} words ({results.config['pipe_docs']} documents, batch size 16)",
+        f"### (a) `nlp.pipe`, {results.pipe['stock']['words']:,} words ({results.config['pipe_docs']} documents, batch size 16; the two pipelines alternate, the fastest of two runs of each counts)",
         "",
         "| pipeline | words/s | words per CPU-second | with `kg.extract`: words/s | per CPU-second |",
         "|---|---:|---:|---:|---:|",

@@ -36,6 +36,8 @@ PLACE_NOUNS = {
     "county", "island", "municipality", "prefecture", "territory", "area", "oblast", "governorate",
 }
 RELY_VERBS = {"rely", "depend"}
+_TRADE_NOUNS = SUPPLIER_NOUNS | BUYER_NOUNS
+_TRADE_VERBS = SELL_VERBS | BUY_VERBS | RELY_VERBS
 ACTORS = {"Country", "Organization"}
 # a state's institutions stand for the state as buyer or member: "the Romanian army", "Poland's navy"
 STATE_BODIES = {"army", "military", "navy", "government", "forces", "force", "ministry", "coast", "guard"}
@@ -100,9 +102,9 @@ def extract_relations(
             _leader(r, ent)
     for token in doc:
         lemma = token.lemma_.lower()
-        if token.pos_ == "NOUN" and lemma in SUPPLIER_NOUNS | BUYER_NOUNS:
+        if token.pos_ == "NOUN" and lemma in _TRADE_NOUNS:
             _trade_noun(r, token, lemma in SUPPLIER_NOUNS)
-        elif token.pos_ == "VERB" and lemma in SELL_VERBS | BUY_VERBS | RELY_VERBS:
+        elif token.pos_ == "VERB" and lemma in _TRADE_VERBS:
             _trade_verb(r, token, lemma)
         elif lemma in {"member", "join"}:
             _member(r, token)
