@@ -360,7 +360,7 @@ def write_corpus(corpus: Corpus, path: str | Path) -> Path:
         return write_dataset(corpus_to_dataset(corpus), path)
     rows: dict[URIRef | None, set[str]] = {}
     for name, triples in corpus_graphs(corpus):
-        rows.setdefault(name if keeps_graphs else None, set()).update(_row(_encodable_triple(t)) for t in triples)
+        rows.setdefault(name if keeps_graphs else None, set()).update(_row((s, p, _encodable_term(o))) for s, p, o in triples)
     with atomic_write(path) as tmp, open(tmp, "w", encoding="utf-8", newline="\n") as out:
         out.writelines(_ordered_lines(rows))
     return path
@@ -458,31 +458,24 @@ def _encodable(data: Graph) -> Graph:
     """
     if not any(isinstance(o, Literal) and _SURROGATE.search(o) for o in data.objects()):
         return data
-
-    def fix(term):
-        if not isinstance(term, Literal) or not _SURROGATE.search(term):
-            return term
-        return Literal(_SURROGATE.sub("\ufffd", term), lang=term.language, datatype=term.datatype)
-
     if not isinstance(data, Dataset):
         copy = Graph()
         for prefix, namespace in data.namespaces():
             copy.bind(prefix, namespace, override=True, replace=True)
         for s, p, o in data:
-            copy.add((s, p, fix(o)))
+            copy.add((s, p, _encodable_term(o)))
         return copy
     copy = new_dataset()
     for s, p, o, g in data.quads((None, None, None, None)):
-        copy.add((s, p, fix(o), g))
+        copy.add((s, p, _encodable_term(o), g))
     return copy
 
 
-def _encodable_triple(triple: Triple) -> Triple:
-    """``triple`` with lone surrogates in its literal replaced by U+FFFD (as :func:`_encodable` does)."""
-    s, p, o = triple
-    if isinstance(o, Literal) and _SURROGATE.search(o):
-        return s, p, Literal(_SURROGATE.sub("\ufffd", o), lang=o.language, datatype=o.datatype)
-    return triple
+def _encodable_term(term):
+    """``term``, or for a literal holding lone surrogates a copy with U+FFFD in their place."""
+    if not isinstance(term, Literal) or not _SURROGATE.search(term):
+        return term
+    return Literal(_SURROGATE.sub("\ufffd", term), lang=term.language, datatype=term.datatype)
 
 
 def load_dataset(path: str | Path) -> Dataset:
