@@ -56,6 +56,7 @@ RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
 DCT_ID = "http://purl.org/dc/terms/identifier"
 KG_MENTIONS = "https://w3id.org/kg-news/ontology#mentions"
+KG_DOCUMENT_COUNT = "https://w3id.org/kg-news/ontology#documentCount"
 ENTITIES_GRAPH = KGR + "graph/entities"
 # resources that get a new id in every copy of the corpus; countries, cities, organisations and places are shared
 COPIED = ("doc/", "event/", "statement/", "span/", "person/")
@@ -407,7 +408,8 @@ def synthetic_graph(base: Path, triples: int, out: Path, quads_out: Path) -> dic
         graph = getattr(quad.graph_name, "value", "")
         triple = (quad.subject, quad.predicate, quad.object)
         if graph == ENTITIES_GRAPH:
-            entity_triples[quad.subject.value].append(triple)
+            if quad.predicate.value != KG_DOCUMENT_COUNT:  # counted again below, over the copies
+                entity_triples[quad.subject.value].append(triple)
         else:
             graphs.setdefault(graph, []).append(triple)
 
@@ -429,20 +431,26 @@ def synthetic_graph(base: Path, triples: int, out: Path, quads_out: Path) -> dic
     lines: dict[str, None] = {}  # distinct triples, in order
     quads: dict[tuple[str, str], None] = {}
     entities = f"<{ENTITIES_GRAPH}>"
+    counts: collections.Counter[str] = collections.Counter()  # entity -> documents, its kg:documentCount
     copies = 0
-    while len(lines) < triples:
+    while len(lines) + len(counts) < triples:
         for graph, doc_triples in graphs.items():
             name = f"<{graph}-c{copies}>" if copies else f"<{graph}>"
             for triple in doc_triples:
                 spo = rewrite(triple, copies)
                 lines[spo] = quads[spo, name] = None
                 if triple[1].value == KG_MENTIONS:
+                    counts[spo.split(" ", 2)[2]] += 1
                     for entity_triple in entity_triples.get(triple[2].value, ()):
                         spo = rewrite(entity_triple, copies)
                         lines[spo] = quads[spo, entities] = None
-            if len(lines) >= triples:
+            if len(lines) + len(counts) >= triples:
                 break
         copies += 1
+    integer = "<http://www.w3.org/2001/XMLSchema#integer>"
+    for entity, count in counts.items():
+        spo = f'{entity} <{KG_DOCUMENT_COUNT}> "{count}"^^{integer}'
+        lines[spo] = quads[spo, entities] = None
     out.write_text("".join(f"{spo} .\n" for spo in lines), encoding="utf-8")
     quads_out.write_text("".join(f"{spo} {g} .\n" for spo, g in quads), encoding="utf-8")
 

@@ -63,9 +63,9 @@ class KnowledgeGraph:
     Examples
     --------
     >>> g
-    <KnowledgeGraph: 9 entities, 5 events, 2 documents, 166 triples>
+    <KnowledgeGraph: 9 entities, 5 events, 2 documents, 175 triples>
     >>> len(g)
-    166
+    175
     """
 
     def __init__(self, dataset, *, report: BuildReport | None = None):
@@ -94,7 +94,7 @@ class KnowledgeGraph:
         Examples
         --------
         >>> KnowledgeGraph.load("tests/data/sample.trig")
-        <KnowledgeGraph: 9 entities, 5 events, 2 documents, 166 triples>
+        <KnowledgeGraph: 9 entities, 5 events, 2 documents, 175 triples>
         """
         return cls(_read(path))
 
@@ -400,7 +400,7 @@ def load(path: str | Path) -> KnowledgeGraph:
     Examples
     --------
     >>> load("tests/data/sample.trig")
-    <KnowledgeGraph: 9 entities, 5 events, 2 documents, 166 triples>
+    <KnowledgeGraph: 9 entities, 5 events, 2 documents, 175 triples>
     """
     return KnowledgeGraph.load(path)
 

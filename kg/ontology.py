@@ -54,6 +54,7 @@ class KG(DefinedNamespace):
     agent: URIRef  # agent
     capitalOf: URIRef  # capital of
     date: URIRef  # date
+    documentCount: URIRef  # document count
     endDate: URIRef  # end date
     endOffset: URIRef  # end offset
     evidence: URIRef  # evidence

@@ -17,7 +17,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -37,6 +38,7 @@ Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
 __all__ = [
     "ENTITIES_GRAPH",
+    "document_counts",
     "entity_iri",
     "document_iri",
     "event_iri",
@@ -198,25 +200,31 @@ def new_dataset() -> Dataset:
     return dataset
 
 
-def corpus_to_dataset(corpus: Corpus) -> Dataset:
-    """The RDF dataset of ``corpus``, laid out as in ``docs/graph.md``."""
+def corpus_to_dataset(corpus: Corpus, counts: Mapping[str, int] | None = None) -> Dataset:
+    """The RDF dataset of ``corpus``, laid out as in ``docs/graph.md`` (``counts``: see :func:`corpus_graphs`)."""
     dataset = new_dataset()
-    for name, triples in corpus_graphs(corpus):
+    for name, triples in corpus_graphs(corpus, counts):
         graph = dataset.graph(name)
         for triple in triples:
             graph.add(triple)
     return dataset
 
 
-def corpus_graphs(corpus: Corpus) -> Iterator[tuple[URIRef, Iterator[Triple]]]:
+def corpus_graphs(corpus: Corpus, counts: Mapping[str, int] | None = None) -> Iterator[tuple[URIRef, Iterator[Triple]]]:
     """The triples of ``corpus``, graph by graph: ``(graph name, its triples)``.
+
+    Each entity's ``kg:documentCount`` is its number in ``counts`` (entity key ->
+    documents), by default :func:`document_counts` of the corpus itself; a store
+    passes the counts over all the documents it holds.
 
     The entities graph comes first, then one graph per document. A triple may
     come more than once within a graph (a graph is a set: adding it again is a
     no-op). :func:`corpus_to_dataset` collects these into an rdflib dataset;
     :func:`write_corpus` writes the line formats straight from them.
     """
-    yield ENTITIES_GRAPH, (t for entity in corpus.entities for t in _entity_triples(entity))
+    if counts is None:
+        counts = document_counts(corpus.extractions)
+    yield ENTITIES_GRAPH, (t for entity in corpus.entities for t in _entity_triples(entity, counts.get(entity.key, 0)))
     labels = {entity.key: entity.label for entity in corpus.entities}
     for extraction in corpus.extractions:
         doc = document_iri(extraction.document.id)
@@ -231,15 +239,34 @@ def _document_triples(extraction: Extraction, doc: URIRef, labels: dict[str, str
     yield from _optional(doc, DCTERMS.date, date_literal(document.published))
     yield from _optional(doc, DCTERMS.source, _text(document.source))
     yield from _optional(doc, SCHEMA.url, Literal(document.url, datatype=XSD.anyURI) if document.url else None)
-    mentioned = {m.key for m in extraction.mentions}
     for event in extraction.events:
         yield from _event_triples(event, doc, labels)
-        mentioned.update(_event_keys(event))
     for relation in extraction.relations:
         yield from _relation_triples(relation, doc)
-        mentioned.update((relation.subject, relation.object))
-    for key in sorted(mentioned):
+    for key in sorted(mentioned_keys(extraction)):
         yield doc, KG.mentions, entity_iri(key)
+
+
+def mentioned_keys(extraction: Extraction) -> set[str]:
+    """The entities a document's graph ``kg:mentions``: its mentions, event roles and relation ends."""
+    mentioned = {m.key for m in extraction.mentions}
+    for event in extraction.events:
+        mentioned.update(_event_keys(event))
+    for relation in extraction.relations:
+        mentioned.update((relation.subject, relation.object))
+    return mentioned
+
+
+def document_counts(extractions: Iterable[Extraction]) -> Counter[str]:
+    """Entity key -> how many of ``extractions`` mention it (``kg:documentCount``).
+
+    >>> from kg.model import Document, Mention, Span
+    >>> doc = Document(id="d1", text="Putin spoke.")
+    >>> mention = Mention("person:putin", "Putin", Span("d1", "Putin", 0, 5))
+    >>> document_counts([Extraction(document=doc, mentions=(mention,))])
+    Counter({'person:putin': 1})
+    """
+    return Counter(key for extraction in extractions for key in mentioned_keys(extraction))
 
 
 def _optional(subject: URIRef, predicate: URIRef, value: URIRef | Literal | None) -> Iterator[Triple]:
@@ -265,7 +292,7 @@ def _node(key: str | None) -> URIRef | None:
     return entity_iri(key) if key else None
 
 
-def _entity_triples(entity: Entity) -> Iterator[Triple]:
+def _entity_triples(entity: Entity, documents: int) -> Iterator[Triple]:
     if entity.type not in ENTITY_TYPES:
         raise ValueError(f"Entity {entity.key!r} has type {entity.type!r}; expected one of {ENTITY_TYPES}")
     node = entity_iri(entity.key)
@@ -278,6 +305,7 @@ def _entity_triples(entity: Entity) -> Iterator[Triple]:
         if name not in _ID_PROPERTIES:
             raise ValueError(f"Entity {entity.key!r} has an unknown id kind {name!r}; known: {sorted(_ID_PROPERTIES)}")
         yield node, _ID_PROPERTIES[name], Literal(value)
+    yield node, KG.documentCount, Literal(documents)
 
 
 def _evidence_triples(node: URIRef, spans: tuple[Span, ...]) -> Iterator[Triple]:

@@ -175,8 +175,8 @@ def test_to_networkx_passes_options(sample):
 
 
 def test_len_and_repr(sample, corpus):
-    assert len(sample) == 166
-    assert repr(sample) == "<KnowledgeGraph: 9 entities, 5 events, 2 documents, 166 triples>"
+    assert len(sample) == 175  # 166 + a kg:documentCount for each of the 9 entities
+    assert repr(sample) == "<KnowledgeGraph: 9 entities, 5 events, 2 documents, 175 triples>"
     assert repr(KnowledgeGraph(corpus_to_dataset(corpus))).startswith(
         "<KnowledgeGraph: 8 entities, 4 events, 2 documents, ")
 

@@ -15,6 +15,7 @@ from kg.ontology import KG, KGR
 from kg.rdf import (
     ENTITIES_GRAPH,
     corpus_to_dataset,
+    document_counts,
     date_literal,
     document_iri,
     entity_iri,
@@ -88,10 +89,25 @@ def test_entities_graph(corpus):
         (RDFS.label, Literal("Vladimir Putin")),
         (SKOS.altLabel, Literal("Putin")),
         (SKOS.altLabel, Literal("President Vladimir Putin")),
+        (KG.documentCount, Literal(2)),  # both documents mention him
     }
     assert (KGR["country/in"], KG.iso3166, Literal("IN")) in entities
     assert (KGR["city/1261481"], KG.geonamesId, Literal("1261481")) in entities
     assert len(set(entities.subjects(RDF.type, None))) == len(corpus.entities)
+
+
+def test_document_counts_count_documents_not_mentions(corpus):
+    first, second = corpus.extractions
+    # a document that names Putin three times and an event of his counts once
+    repeated = dataclasses.replace(first, mentions=first.mentions * 3)
+    counts = document_counts([repeated, second])
+    assert counts["person:vladimir-putin"] == 2
+    assert counts == document_counts([first, second])
+    only_call = corpus_to_dataset(dataclasses.replace(corpus, extractions=(second,))).graph(ENTITIES_GRAPH)
+    assert (KGR["place/novo-ogarevo"], KG.documentCount, Literal(0)) in only_call  # described, mentioned by none
+    custom = corpus_to_dataset(corpus, counts={"person:vladimir-putin": 7}).graph(ENTITIES_GRAPH)
+    assert set(custom.objects(PUTIN, KG.documentCount)) == {Literal(7)}
+    assert set(custom.objects(MODI, KG.documentCount)) == {Literal(0)}
 
 
 def test_one_named_graph_per_document(corpus):

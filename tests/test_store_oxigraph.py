@@ -14,6 +14,7 @@ import urllib.request
 from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import pyoxigraph as ox
 import pytest
 from rdflib import Graph, URIRef
 from typer.testing import CliRunner
@@ -129,6 +130,55 @@ def test_remove_drops_the_graph_and_orphan_entities(articles, tmp_path):
     assert f"<{MACRON}>" in entity_iris(store)  # still mentioned by the visit
     with pytest.raises(KgError, match=r"\[E017\] Document 'call' is not in the store"):
         remove_document(store, "call")
+
+
+def stored_counts(store_dir) -> tuple[dict[str, int], dict[str, int]]:
+    """The store's ``kg:documentCount`` values, and the same counted from its document graphs."""
+    with OxigraphStore.open(store_dir, read_only=True) as store:
+        return store.document_counts(), store.count_documents()
+
+
+def test_document_counts_follow_adds_replacements_and_removals(articles, tmp_path):
+    store = tmp_path / "store"
+    api.build_into_store([articles / "visit.txt"], store)
+    kept, counted = stored_counts(store)
+    assert kept == counted and kept["person:emmanuel-macron"] == 1
+    api.build_into_store([articles / "call.txt"], store)  # a second document naming Macron
+    kept, counted = stored_counts(store)
+    assert kept == counted and kept["person:emmanuel-macron"] == 2
+    (articles / "call.txt").write_text("date 2025-03-14\nChancellor Olaf Scholz visited Madrid on Friday.\n")
+    api.build_into_store([articles / "call.txt"], store)  # replaced: no longer names Macron
+    kept, counted = stored_counts(store)
+    assert kept == counted and kept["person:emmanuel-macron"] == 1 and kept["person:olaf-scholz"] == 1
+    (articles / "later.txt").write_text(SURNAME_ONLY, encoding="utf-8")
+    api.build_into_store([articles / "later.txt"], store)  # "Macron" joins the stored person
+    kept, counted = stored_counts(store)
+    assert kept == counted and kept["person:emmanuel-macron"] == 2
+    remove_document(store, "visit")
+    kept, counted = stored_counts(store)
+    assert kept == counted and kept["person:emmanuel-macron"] == 1
+
+
+def test_a_surname_renamed_to_the_full_name_is_counted_once_per_document(articles, tmp_path):
+    store = tmp_path / "store"
+    (articles / "first.txt").write_text(SURNAME_ONLY, encoding="utf-8")
+    api.build_into_store([articles / "first.txt"], store)
+    assert stored_counts(store)[0]["person:macron"] == 1
+    api.build_into_store([articles / "visit.txt"], store)  # the full name arrives: person:macron is renamed
+    kept, counted = stored_counts(store)
+    assert kept == counted and kept["person:emmanuel-macron"] == 2 and "person:macron" not in kept
+
+
+def test_a_store_without_counts_gets_them_on_the_next_build(articles, tmp_path):
+    store = tmp_path / "store"
+    api.build_into_store([articles / "visit.txt"], store)
+    with OxigraphStore.open(store) as opened:  # as a store written before kg:documentCount existed
+        for quad in list(opened.native.quads_for_pattern(None, ox.NamedNode(str(KG.documentCount)), None)):
+            opened.native.remove(quad)
+        assert opened.document_counts() == {}
+    api.build_into_store([articles / "call.txt"], store)
+    kept, counted = stored_counts(store)
+    assert kept == counted and kept["person:emmanuel-macron"] == 2
 
 
 @pytest.mark.parametrize("suffix", [".trig", ".nq", ".ttl", ".jsonld"])

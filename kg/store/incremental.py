@@ -16,14 +16,14 @@ extractions is resolved together with those (:func:`kg.resolve.resolve` with
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import Errors, KgError
 from ..keys import LEADER_OF, slug
 from ..model import Corpus, Entity, Extraction
-from ..rdf import _ID_PROPERTIES, ENTITIES_GRAPH, corpus_to_dataset, document_iri
+from ..rdf import _ID_PROPERTIES, ENTITIES_GRAPH, corpus_to_dataset, document_counts, document_iri
 from ..resolve import key_mapping, resolve
 from .oxigraph import OxigraphStore
 
@@ -40,26 +40,40 @@ class StoreWriter:
     def __init__(self, store: OxigraphStore) -> None:
         self.store = store
         self.known: dict[str, Entity] = {e.key: e for e in store.entities()}
+        self.counts: Counter[str] = Counter(store.document_counts())
+        if self.known.keys() - self.counts.keys():  # a store written before kg:documentCount existed
+            self.counts = Counter(store.count_documents())
+            store.set_document_counts({key: self.counts[key] for key in self.known})
 
     def add(self, extractions: list[Extraction]) -> tuple[int, int]:
         """Write ``extractions`` (distinct document ids); how many documents were new and replaced."""
         doc_ids = [x.document.id for x in extractions]
         present = [d for d in doc_ids if self.store.has_document(d)]
-        for key in self.store.prune_entities(self.store.drop_documents(present)):
+        dropped = self.store.drop_documents(present)
+        self.counts.subtract(dropped)
+        for key in self.store.prune_entities(dropped):
             self.known.pop(key, None)
+            self.counts.pop(key, None)
         known = self._votes(extractions)
         mapping = key_mapping([*known, *(e for x in extractions for e in x.entities)])
         leaders = self.store.leader_relations(_placeholder_countries(extractions))
         corpus = resolve(extractions, known=known, known_relations=leaders)
-        self.store.rename_entities({key: mapping[key] for key in self.known if key in mapping})
+        renames = {key: mapping[key] for key in self.known if key in mapping}
+        self.store.rename_entities(renames)
+        for old, new in renames.items():  # a document may name both: count them again, not add up
+            self.counts.pop(old, None)
+            self.counts[new] = self.store.mention_count(new)
+        self.counts.update(document_counts(corpus.extractions))
         merged = {e.key: e for e in corpus.entities}
         wanted = {k for k, e in merged.items() if _canonical(self.known.get(k)) != _canonical(e)}
         wanted |= {k for x in corpus.extractions for k in _referenced(x) if k}
         written = Corpus(entities=tuple(merged[k] for k in sorted(wanted) if k in merged),
                          extractions=corpus.extractions)  # fmt: skip
-        dataset = corpus_to_dataset(written)
+        dataset = corpus_to_dataset(written, counts=self.counts)
         self.store.replace_graphs(dataset, names=[document_iri(d) for d in doc_ids])
         self.store.put_entities(dataset.graph(ENTITIES_GRAPH))
+        recounted = (dropped.keys() | renames.values()) - wanted
+        self.store.set_document_counts({key: self.counts[key] for key in recounted if key in merged})
         self.known = merged
         return len(doc_ids) - len(present), len(present)
 
@@ -77,7 +91,7 @@ class StoreWriter:
         out = []
         for entity in self.known.values():
             if names.get(slug(entity.label), set()) - {entity.key}:
-                out.extend([entity] * max(1, self.store.mention_count(entity.key)))
+                out.extend([entity] * max(1, self.counts[entity.key]))
             else:
                 out.append(entity)
         return out
@@ -92,7 +106,12 @@ def remove_document(store_dir: str | Path, doc_id: str) -> list[str]:
     with OxigraphStore.open(store_dir) as store:
         if not store.has_document(doc_id):
             raise KgError(Errors.E017.format(id=doc_id, path=store_dir))
-        return sorted(store.prune_entities(store.drop_documents([doc_id])))
+        counts = store.document_counts()
+        dropped = store.drop_documents([doc_id])
+        orphans = store.prune_entities(dropped)
+        left = {key: counts[key] - n if key in counts else store.mention_count(key) for key, n in dropped.items()}
+        store.set_document_counts({key: n for key, n in left.items() if key not in orphans})
+        return sorted(orphans)
 
 
 def export_store(store_dir: str | Path, out: str | Path) -> Path:

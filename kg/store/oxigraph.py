@@ -14,6 +14,7 @@ False
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -51,6 +52,8 @@ _UNION = "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p 
 _ID_NAMES = {str(prop): name for name, prop in reversed(list(_ID_PROPERTIES.items()))}
 _ENTITIES = ox.NamedNode(str(ENTITIES_GRAPH))
 _MENTIONS = ox.NamedNode(str(KG.mentions))
+_DOCUMENT_COUNT = ox.NamedNode(str(KG.documentCount))
+_INTEGER = ox.NamedNode(str(XSD.integer))
 _TYPE, _LABEL, _ALT = str(RDF.type), str(RDFS.label), str(SKOS.altLabel)
 
 
@@ -276,15 +279,18 @@ class OxigraphStore(Store):
                 out.append(Relation(subject, "leaderOf", obj, row["doc"].value, method="text"))
         return out
 
-    def drop_documents(self, doc_ids: Iterable[str]) -> set[str]:
-        """Remove the graphs of the documents ``doc_ids``; the keys of the entities they mentioned."""
-        mentioned: set[str] = set()
+    def drop_documents(self, doc_ids: Iterable[str]) -> Counter[str]:
+        """Remove the graphs of the documents ``doc_ids``; how many of them mentioned each entity key.
+
+        The entities' ``kg:documentCount`` is left to the caller (see :meth:`set_document_counts`).
+        """
+        mentioned: Counter[str] = Counter()
         for doc_id in doc_ids:
             graph = ox.NamedNode(str(document_iri(doc_id)))
             for quad in self.native.quads_for_pattern(None, _MENTIONS, None, graph):
                 key = entity_key_of(quad.object.value)
                 if key:
-                    mentioned.add(key)
+                    mentioned[key] += 1
             self.native.remove_graph(graph)
         return mentioned
 
@@ -302,9 +308,44 @@ class OxigraphStore(Store):
         return orphans
 
     def mention_count(self, key: str) -> int:
-        """How many document graphs mention the entity ``key``."""
+        """How many document graphs mention the entity ``key`` (counted, not read from ``kg:documentCount``)."""
         node = ox.NamedNode(str(entity_iri(key)))
         return len({q.graph_name for q in self.native.quads_for_pattern(None, _MENTIONS, node)})
+
+    def document_counts(self) -> dict[str, int]:
+        """Entity key -> its ``kg:documentCount`` in ``kgr:graph/entities``, for the entities that have one."""
+        counts = {}
+        for quad in self.native.quads_for_pattern(None, _DOCUMENT_COUNT, None, _ENTITIES):
+            key = entity_key_of(quad.subject.value) if isinstance(quad.subject, ox.NamedNode) else None
+            if key:
+                counts[key] = int(quad.object.value)
+        return counts
+
+    def set_document_counts(self, counts: dict[str, int]) -> None:
+        """Give each described entity of ``counts`` (key -> documents) that ``kg:documentCount``."""
+        removed, added = [], []
+        for key, count in counts.items():
+            node = ox.NamedNode(str(entity_iri(key)))
+            if next(self.native.quads_for_pattern(node, None, None, _ENTITIES), None) is None:
+                continue  # no description (pruned, or never written): nothing to count
+            removed.extend(self.native.quads_for_pattern(node, _DOCUMENT_COUNT, None, _ENTITIES))
+            added.append(ox.Quad(node, _DOCUMENT_COUNT, ox.Literal(str(count), datatype=_INTEGER), _ENTITIES))
+        for quad in removed:
+            self.native.remove(quad)
+        self._extend(added)
+
+    def count_documents(self) -> dict[str, int]:
+        """Entity key -> how many document graphs mention it, counted over the whole store."""
+        answer = self.native.query(
+            "SELECT ?e (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?g kg:mentions ?e } } GROUP BY ?e",
+            prefixes=SPARQL_PREFIXES,
+        )
+        counts = {}
+        for row in answer:
+            key = entity_key_of(row["e"].value)
+            if key:
+                counts[key] = int(row["n"].value)
+        return counts
 
     def graph_names(self) -> list[URIRef]:
         """The named graphs, sorted."""
