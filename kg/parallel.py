@@ -20,6 +20,7 @@ import gc
 import itertools
 import os
 import re
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -211,10 +212,17 @@ def _distributed(
             if progress is not None:
                 progress(done)
     finally:
-        if client is not None:
-            client.close()
-        if cluster is not None:
-            cluster.close()
+        # Closing a local cluster waits about a second for its workers to stop: that
+        # happens beside the resolving and writing that follow, not before them. The
+        # thread is not a daemon, so the interpreter waits for it before exiting.
+        threading.Thread(target=_close, args=(client, cluster), name="kg-close-dask").start()
+
+
+def _close(client: Any, cluster: Any) -> None:
+    if client is not None:
+        client.close()
+    if cluster is not None:
+        cluster.close()
 
 
 def _extract_chunk(chunk: list[Document], model: str, batch_size: int) -> tuple[list[Extraction], list[str]]:
