@@ -11,6 +11,7 @@ import threading
 import urllib.error
 import urllib.parse
 import urllib.request
+from contextlib import contextmanager
 from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -264,20 +265,28 @@ def test_unchanged_entities_are_not_rewritten(corpus):
 # -- the SPARQL endpoint ------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    """A store built from the hand-made corpus, served on an ephemeral port of 127.0.0.1."""
+@pytest.fixture(scope="module", params=[False, True], ids=["disk", "memory"])
+def served(request, tmp_path_factory):
+    """A store built from the hand-made corpus, served on an ephemeral port of 127.0.0.1 (from disk, from memory)."""
     from conftest import make_corpus
 
     path = tmp_path_factory.mktemp("served") / "store"
     with OxigraphStore(path) as store:
         store.add_corpus(make_corpus())
-    server = make_server(path, port=0, limits=Limits(timeout=1.0, max_rows=5, workers=2))
+    with serving(path, limits=Limits(timeout=1.0, max_rows=5, workers=2), memory=request.param) as server:
+        yield server
+
+
+@contextmanager
+def serving(path, **options):
+    server = make_server(path, port=0, **options)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def call(server, *, query=None, accept=None, data=None, content_type=None, path="/sparql", params=None):
@@ -379,6 +388,22 @@ def test_the_form_page(served):
     assert '<form method="get" action="/sparql">' in body
 
 
+def test_in_memory_the_default_graph_is_the_merge_of_the_graphs(tmp_path):
+    path = tmp_path / "store"
+    with OxigraphStore(path) as store:  # one triple read from two documents
+        triple = (ox.NamedNode("urn:kg:putin"), ox.NamedNode(str(KG.leaderOf)), ox.NamedNode("urn:kg:russia"))
+        store.native.extend([ox.Quad(*triple, ox.NamedNode(f"urn:kg:doc{i}")) for i in (1, 2)])
+    links = "SELECT ?s WHERE { ?s kg:leaderOf ?o }"
+    in_graphs = "SELECT ?g WHERE { GRAPH ?g { ?s kg:leaderOf ?o } } ORDER BY ?g"
+    with serving(path, memory=True) as server:
+        assert call(server, query=links, accept="text/csv")[2] == "s\r\nurn:kg:putin\r\n"
+        assert call(server, query=in_graphs, accept="text/csv")[2] == "g\r\nurn:kg:doc1\r\nurn:kg:doc2\r\n"
+        only = call(server, query=links, accept="text/csv", params={"default-graph-uri": "urn:kg:doc2"})
+        assert only[2] == "s\r\nurn:kg:putin\r\n"
+    with serving(path) as server:  # on disk, the union of the graphs: the triple once per graph
+        assert call(server, query=links, accept="text/csv")[2] == "s\r\nurn:kg:putin\r\nurn:kg:putin\r\n"
+
+
 def test_serve_needs_a_store(tmp_path):
     with pytest.raises(KgError, match=r"\[E015\]"):
         make_server(tmp_path / "nothing")
@@ -469,6 +494,29 @@ def test_cli_build_query_remove_export(articles, tmp_path):
     result = runner.invoke(app, ["export", str(store), "--out", str(tmp_path / "after.nq")])
     assert result.exit_code == 0, result.stderr
     assert "Olaf Scholz" not in (tmp_path / "after.nq").read_text(encoding="utf-8")
+
+
+def test_cli_serve_from_memory_until_ctrl_c(small_store):
+    import re
+    import signal
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-c", "from kg.cli import app; app()", "serve", str(small_store), "--port", "0", "--memory"]
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    try:
+        lines = [process.stderr.readline(), process.stderr.readline()]
+        assert lines[0].startswith(f"Loading {small_store} into memory (2 workers)")
+        url = re.search(r"http://127\.0\.0\.1:\d+/sparql", lines[1]).group(0)
+        query = urllib.parse.urlencode({"query": COUNTRIES})
+        with urllib.request.urlopen(f"{url}?{query}", timeout=30) as response:
+            names = [b["name"]["value"] for b in json.loads(response.read())["results"]["bindings"]]
+        assert names == ["India", "Russia"]
+        process.send_signal(signal.SIGINT)
+        assert process.wait(30) == 0
+    finally:
+        process.kill()
+        process.wait()
 
 
 def test_cli_viz_reads_a_store(small_store, tmp_path):

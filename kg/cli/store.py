@@ -48,12 +48,17 @@ def serve(
     timeout: Annotated[float, typer.Option(min=0.1, help="Seconds a query may take.")] = 30.0,
     max_rows: Annotated[int, typer.Option(min=1, help="Largest answer, in rows or triples.")] = 10_000,
     workers: Annotated[int, typer.Option(min=1, help="Queries answered at the same time.")] = 2,
+    memory: Annotated[bool, typer.Option("--memory", help="Answer from a copy of the store in memory: faster on a "
+                      "large store; each worker holds a copy, loads it at start and sees later builds after a restart.")]
+    = False,
 ) -> None:
     """Answer SPARQL queries on DIR over HTTP (SPARQL 1.1 Protocol, read-only) until Ctrl-C."""
     from ..store.serve import Limits, make_server
 
+    if memory:
+        err.print(f"Loading {store} into memory ({workers} worker{'s' * (workers > 1)})…", markup=False)
     server = make_server(store, host=host, port=port, limits=Limits(timeout, max_rows, workers),
-                         log=lambda line: err.print(line, markup=False))
+                         log=lambda line: err.print(line, markup=False), memory=memory)
     if host not in ("127.0.0.1", "localhost", "::1"):
         warn(f"listening on {host}: anyone who can reach this address can read the graph")
     err.print(f"Serving {store} read-only at {server.url} (a query form at /); Ctrl-C stops.", markup=False)
