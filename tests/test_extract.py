@@ -1105,3 +1105,14 @@ def test_attending_the_talks_joins_the_talks_told_before(nlp):
     x, labels = run(nlp, text, published="2025-09-04")
     meetings = [r for r in event_rows(x, labels) if r[0] == "Meeting"]
     assert len(meetings) == 1 and {"Karol Nawrocki", "Donald Trump", "Radoslaw Sikorski"} <= set(meetings[0][2])
+
+
+def test_company_heads_lead_the_company_named_before_their_title(nlp):
+    text = ("The contract was signed in Oslo by Siemens chief executive Roland Busch and "
+            "Alibaba founder and chairman Jack Ma, while Kenyan chief executive Jane Wanjiru watched.")
+    x, labels = run(nlp, text)
+    rels = relation_set(x, labels)
+    assert ("Roland Busch", "leaderOf", "Siemens") in rels
+    assert ("Jack Ma", "leaderOf", "Alibaba") in rels
+    # a company head's title never makes her the leader of a country
+    assert not [r for r in rels if r[0] == "Jane Wanjiru"]
