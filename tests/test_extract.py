@@ -1116,3 +1116,23 @@ def test_company_heads_lead_the_company_named_before_their_title(nlp):
     assert ("Jack Ma", "leaderOf", "Alibaba") in rels
     # a company head's title never makes her the leader of a country
     assert not [r for r in rels if r[0] == "Jane Wanjiru"]
+
+
+def test_the_minister_is_the_most_named_person_with_that_title(nlp):
+    text = (
+        "Foreign Minister Annalena Baerbock arrived in Oslo on Monday. Baerbock met reporters there. "
+        "Prime Minister Olaf Scholz visited Oslo last year. The minister will travel to Stockholm on Tuesday."
+    )
+    x, labels = run(nlp, text, published="2024-03-04")
+    rows = [r for r in event_rows(x, labels) if r[3] == "Stockholm"]
+    assert [r[1] for r in rows] == ["Annalena Baerbock"]
+
+
+def test_elected_as_title_lets_the_title_refer_back(nlp):
+    text = (
+        "Parliament on Tuesday elected Mark Rutte as prime minister. "
+        "The new prime minister will travel to Berlin on Friday."
+    )
+    x, labels = run(nlp, text, published="2024-03-05")
+    rows = [r for r in event_rows(x, labels) if r[3] == "Berlin"]
+    assert [r[1] for r in rows] == ["Mark Rutte"]

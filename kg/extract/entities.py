@@ -106,6 +106,18 @@ def title_before(doc: Doc, start: int) -> tuple[str | None, int]:
     return best, best_start
 
 
+def title_after_as(doc: Doc, end: int) -> str | None:
+    """The title in "… elected X as prime minister" (``end`` is where X ends), lower case."""
+    if end >= len(doc) or doc[end].lower_ != "as":
+        return None
+    known, _ = titles()
+    for length in (3, 2, 1):
+        phrase = " ".join(t.lower_ for t in doc[end + 1 : end + 1 + length]).replace(" - ", "-")
+        if end + length < len(doc) and phrase in known:
+            return phrase
+    return None
+
+
 def _strip_title(span: Span) -> Span:
     """"President Vladimir Putin" → "Vladimir Putin" (the NER sometimes keeps the title)."""
     known, _ = titles()

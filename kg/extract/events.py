@@ -23,12 +23,15 @@ from spacy.tokens import Doc, Span, Token
 from ..gazetteer import load_gazetteer
 from ..keys import LEADER_OF
 from ..model import Entity, Event
+from ..nlp import titles
 from .dates import DateRange, dateline, normalise, reference_in_year, weekday_of
 from .clauses import (
     DEFINITE, HOST_VERBS, NOT_EVENT_DATES, agreement_name, attended, by_phone, call_in_sentence, in_own_clause,
     in_sequence_clause, in_subject, in_where_clause, is_taking_place, not_happening, phone_word, shares_subject,
 )  # fmt: skip
-from .entities import AGREEMENT_NOUNS, LOWERCASE_SITES, LocalEntity, demonym_of, entity_at, singular, title_before
+from .entities import (
+    AGREEMENT_NOUNS, LOWERCASE_SITES, LocalEntity, demonym_of, entity_at, singular, title_after_as, title_before,
+)
 from .merge import Mention, after_publication, fold_nested, merge_mentions
 
 PLANNED_HEADS = {
@@ -111,13 +114,20 @@ class _Reader:
         if self.lede is None:
             self._read_lede()
         self.trigger_tokens = {i for s in doc.spans.get("kg_triggers", []) for i in range(s.start, s.end)}
-        # (position, title word, person): "Chancellor Friedrich Merz" lets "the chancellor" find him
+        # (position, title, person): "Chancellor Friedrich Merz" lets "the chancellor" find him
         self.titled = []
         self.nationality: dict[str, str] = {}  # person → country, from "Turkish President X"
+        # where each named mention starts: how often a person was named before a point
+        self.mention_starts = [i for i, k in token_keys.items() if token_keys.get(i - 1) != k]
         for ent in doc.ents:
             title, start = title_before(doc, ent.start)
+            if ent.label_ == "PERSON" and not title and ent.start in token_keys:
+                title = title_after_as(doc, ent.end)  # "parliament elected X as prime minister"
+                if title:
+                    self.titled.append((ent.start, title, token_keys[ent.start]))
+                continue
             if ent.label_ == "PERSON" and title and ent.start in token_keys:
-                self.titled.append((ent.start, title.split()[-1].lower(), token_keys[ent.start]))
+                self.titled.append((ent.start, title.lower(), token_keys[ent.start]))
                 country = self._country_word(doc[start - 1]) if start > 0 else None
                 if country is None and start > 1 and doc[start - 1].text in {"'s", "’s"}:
                     country = self._country_word(doc[start - 2])  # "Turkey's President X"
@@ -273,10 +283,30 @@ class _Reader:
         if key is None and token.lemma_.lower() == "counterpart":
             return self.counterpart(token)
         if key is None and any(c.lower_ == "the" for c in token.children):
-            key = next((k for i, word, k in reversed(self.titled) if i < token.i and word == token.lower_), None)
+            key = self.titled_referent(token)
         if key is None and token.lower_ in {"who", "that", "which"} and token.head.dep_ == "relcl":
             return self.key(token.head.head)  # "Trump, who arrived …": the noun the clause describes
         return key or self._named_in_phrase(token)
+
+    def titled_referent(self, token: Token) -> str | None:
+        """The person "the minister", "the premier" or "the leader" stands for.
+
+        Among the people given that title before, the one named most often so far
+        (the story's protagonist, not a passing mention); on a tie, the one named first.
+        "The premier" is also a prime minister, "the leader" anyone with a leader's title.
+        """
+        word = token.lower_
+        _, leaders = titles()
+
+        def fits(title: str) -> bool:
+            return (title.split()[-1] == word or word == "premier" and title.endswith("prime minister")
+                    or word == "leader" and title in leaders)
+
+        people = list(dict.fromkeys(k for i, title, k in self.titled if i < token.i and fits(title)))
+        if len(people) <= 1:
+            return people[0] if people else None
+        named = [self.keys[i] for i in self.mention_starts if i < token.i]
+        return max(people, key=lambda k: (named.count(k), -named.index(k) if k in named else 0))
 
     def _named_in_phrase(self, token: Token) -> str | None:
         """The entity a common noun stands for through its own phrase.
