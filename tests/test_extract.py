@@ -1136,3 +1136,13 @@ def test_elected_as_title_lets_the_title_refer_back(nlp):
     x, labels = run(nlp, text, published="2024-03-05")
     rows = [r for r in event_rows(x, labels) if r[3] == "Berlin"]
     assert [r[1] for r in rows] == ["Mark Rutte"]
+
+
+def test_monarchs_keep_their_regnal_number_and_join_their_given_name(nlp):
+    x, _ = run(nlp, "The palace said King Harald V of Norway would visit Copenhagen.")
+    assert ("Person", "Harald V") in entity_set(x)
+    y, _ = run(nlp, "The last royal visit was by King Juan Carlos I, in 2007.")
+    assert ("Person", "Juan Carlos I") in entity_set(y)
+    other, _ = run(nlp, "Harald spoke in Bergen on Monday.", doc_id="t2")
+    corpus = resolve([x, other])
+    assert [e.label for e in corpus.entities if e.type == "Person" and "Harald" in e.label] == ["Harald V"]
