@@ -1146,3 +1146,8 @@ def test_monarchs_keep_their_regnal_number_and_join_their_given_name(nlp):
     other, _ = run(nlp, "Harald spoke in Bergen on Monday.", doc_id="t2")
     corpus = resolve([x, other])
     assert [e.label for e in corpus.entities if e.type == "Person" and "Harald" in e.label] == ["Harald V"]
+
+
+def test_a_leader_title_has_no_owner_across_punctuation(nlp):
+    x, labels = run(nlp, "OSLO (Reuters) — President Joe Biden will visit Oslo next month.")
+    assert not [r for r in relation_set(x, labels) if r[2] == "Reuters"]

@@ -136,7 +136,12 @@ def _leader(r: _Reader, person: Span) -> None:
         executive = title in EXECUTIVE_TITLES
         if title not in leaders and not executive:
             continue
-        before = [t for t in doc[max(0, i - 3) : i] if not t.is_punct or t.text in {"'s", "’s"}]
+        # the owner is written right before the title: "(AP) — King X" gives the agency no king
+        before = []
+        for t in reversed(doc[max(0, i - 3) : i]):
+            if t.is_punct and t.text not in {"'s", "’s"}:
+                break
+            before.insert(0, t)
         if any(t.lower_.rstrip("-") in {f.rstrip("-") for f in FORMER} for t in doc[max(0, i - 2) : i]):
             return
         country = None
