@@ -1151,3 +1151,10 @@ def test_monarchs_keep_their_regnal_number_and_join_their_given_name(nlp):
 def test_a_leader_title_has_no_owner_across_punctuation(nlp):
     x, labels = run(nlp, "OSLO (Reuters) — President Joe Biden will visit Oslo next month.")
     assert not [r for r in relation_set(x, labels) if r[2] == "Reuters"]
+
+
+def test_who_receives_a_call_is_not_its_agent(nlp):
+    x, labels = run(nlp, "President Joe Biden received a phone call from Chancellor Olaf Scholz on Monday.", published="2024-03-06")
+    (row,) = event_rows(x, labels)
+    assert row[:3] == ("PhoneCall", "Olaf Scholz", ("Joe Biden", "Olaf Scholz"))
+    assert row[4] == "2024-03-04"

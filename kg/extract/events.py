@@ -65,6 +65,8 @@ GROUP_NOUNS = {
 HEAD_NOUNS = {"leader", "president", "head", "premier", "ruler", "monarch"}
 # "X was among the leaders/delegates at …": the people who attend a gathering
 ATTENDEE_NOUNS = HEAD_NOUNS | {"participant", "attendee", "delegate", "guest", "minister"}
+# "X received a call from Y": the one who answers a call is not its agent
+ANSWER_VERBS = {"receive", "get", "take", "answer"}
 # verbs of trade whose seller and buyer are the parties of the deal they come with
 TRADE_VERBS = {"buy", "purchase", "acquire", "import", "order", "supply", "sell", "deliver", "export", "provide"}
 GATHERING_NOUNS = {"gathering", "summit", "meeting", "conference", "forum", "talks"}
@@ -707,10 +709,24 @@ class _Reader:
                         m.participants.extend(
                             k for c in verb.children if c.dep_ in {"dobj", "dative"} for k in self.entity_keys(c, {"Person"})
                         )
+            answered = m.type == "PhoneCall" and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in ANSWER_VERBS
+            if answered:
+                # "X received a phone call from Y": Y called, X answered
+                verb = trigger.head
+                callers = [k for p in _from_objects(trigger) + _from_objects(verb) for k in self.entity_keys(p, PARTICIPANT_TYPES)]
+                if not callers:  # the parse can leave "from" without its object: the person named right after it
+                    froms = [c for node in (trigger, verb) for c in node.children if c.dep_ == "prep" and c.lower_ == "from"]
+                    callers = [k for c in froms for k in [self._next_person(c)] if k]
+                answered = bool(callers)
+                candidates += callers
+                if callers:
+                    m.participants.extend(
+                        k for c in verb.children if c.dep_ == "nsubj" for k in self.entity_keys(c, PARTICIPANT_TYPES) if k not in callers
+                    )
             governed = trigger
             if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lemma_ in SERIES_NOUNS:
                 governed = trigger.head.head  # "held a round of talks", "co-chair the first session of the Dialogue"
-            if governed.dep_ == "dobj" and governed.head.lemma_ in LIGHT_VERBS:
+            if governed.dep_ == "dobj" and governed.head.lemma_ in LIGHT_VERBS and not answered:
                 verb = governed.head
                 # "X arrived in Y and held talks with Z", "X is expected to attend, and is due to hold talks"
                 while shares_subject(verb) and (verb.dep_ == "conj" or verb.head.lemma_.lower() in SCHEDULE_HEADS):
@@ -735,6 +751,13 @@ class _Reader:
         m.participants.extend(k for k in candidates if k not in m.participants)
         if len(candidates) == 1 or (candidates and m.type in {"Visit", "PhoneCall"}):
             m.agent = candidates[0]
+
+    def _next_person(self, token: Token) -> str | None:
+        """The person named within a few words after ``token`` in its sentence."""
+        for t in self.doc[token.i + 1 : min(token.i + 6, token.sent.end)]:
+            if self.type_of(self.keys.get(t.i)) == "Person":
+                return self.keys[t.i]
+        return None
 
     def _participants(self, m: Mention, trigger: Token, scope: list[Token]) -> None:
         types = PARTICIPANT_TYPES | ({"Country"} if m.type == "Agreement" else set())
@@ -972,7 +995,8 @@ class _Reader:
         if m.type == "PhoneCall" and trigger.pos_ == "NOUN" and lemma == "call" and not phone_word(trigger):
             # a bare "call" is a phone call only with someone: not "a call for calm"
             preps = {c.lower_ for c in trigger.children if c.dep_ == "prep"}
-            return "for" not in preps and bool(preps & {"with", "between"}) and len(m.participants) >= 2
+            answered = trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in ANSWER_VERBS  # "received a call from X"
+            return "for" not in preps and (bool(preps & {"with", "between"}) or answered) and len(m.participants) >= 2
         if m.type == "Visit" and lemma in {"stop", "arrival", "journey", "arrive", "fly", "travel", "head", "go"}:
             return m.place is not None
         if m.attends:
@@ -1049,3 +1073,6 @@ class _Reader:
 # -- merging mentions of one event ------------------------------------------------------
 
 
+def _from_objects(token: Token) -> list[Token]:
+    """The objects of "from" attached to ``token``: "a call from X"."""
+    return [p for c in token.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children if p.dep_ == "pobj"]
