@@ -12,6 +12,7 @@ code, a GeoNames id). What is left to resolve:
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
@@ -20,6 +21,7 @@ from itertools import chain
 from .keys import LEADER_OF, slug
 from .model import Corpus, Entity, Extraction, Relation
 
+_REGNAL_NUMBER = re.compile(r"[IVX]+")
 _TYPE_PREFERENCE = ("Organization", "Place", "City", "Person", "Country")
 
 
@@ -31,6 +33,8 @@ def _person_aliases(entities: list[Entity]) -> dict[str, str]:
         words = e.label.split()
         for n in range(1, len(words)):  # "Putin", "von der Leyen", "Lula da Silva"
             by_tail[slug(" ".join(words[-n:]))].add(e.key)  # slug folds "Erdoğan" to "erdogan"
+        if len(words) > 1 and _REGNAL_NUMBER.fullmatch(words[-1]):
+            by_tail[slug(" ".join(words[:-1]))].add(e.key)  # a king's name without his number: "Felipe VI" is "Felipe"
     labels = {e.key: slug(e.label) for e in people}
     out = {}
     for e in people:

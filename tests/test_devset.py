@@ -1,7 +1,7 @@
 """Development and held-out sets: articles that are not the seeds, with their own gold files.
 
-The seeds score 1.0 and say little about other news. ``tests/data/dev/`` (25
-articles; 015–025 were annotated before kg was run on them) is what rules are
+The seeds score 1.0 and say little about other news. ``tests/data/dev/`` (31
+articles; 015–031 were annotated before kg was run on them) is what rules are
 developed against; ``tests/data/holdout/`` (4
 articles, annotated by someone who had not seen the extractor's output) is
 not looked at while developing, so its score is the honest estimate for
@@ -21,10 +21,11 @@ from kg.evaluate import evaluate
 
 DATA = Path(__file__).resolve().parent / "data"
 FLOORS = {
-    # the six newest articles (020–025: a tour, an arms deal, a video-call readout, a visit recap, a bloc summit,
-    # a leadership change) pull the whole set down (25 articles: entities 0.912, relations 0.919, events 0.781 / 0.781);
-    # the first 19 alone rose to entities 0.923, relations 0.937, events 0.851
-    "dev": {"entities": 0.91, "relations": 0.91, "events_relaxed": 0.77, "events_strict": 0.77},
+    # the six newest articles (026–031: a call readout, a minister's tour, a battery contract, a SADC summit, an
+    # announced royal visit, a new prime minister called by title) pull the whole set down: 31 articles measured
+    # entities 0.886, relations 0.880, events 0.707 / 0.695 with them, and 0.890, 0.891, 0.727 / 0.721 after
+    # the rules written for them and the older misses
+    "dev": {"entities": 0.88, "relations": 0.88, "events_relaxed": 0.72, "events_strict": 0.71},
     "holdout": {"entities": 0.89, "relations": 0.66, "events_relaxed": 0.44, "events_strict": 0.40},
 }
 

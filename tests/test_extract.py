@@ -1105,3 +1105,56 @@ def test_attending_the_talks_joins_the_talks_told_before(nlp):
     x, labels = run(nlp, text, published="2025-09-04")
     meetings = [r for r in event_rows(x, labels) if r[0] == "Meeting"]
     assert len(meetings) == 1 and {"Karol Nawrocki", "Donald Trump", "Radoslaw Sikorski"} <= set(meetings[0][2])
+
+
+def test_company_heads_lead_the_company_named_before_their_title(nlp):
+    text = ("The contract was signed in Oslo by Siemens chief executive Roland Busch and "
+            "Alibaba founder and chairman Jack Ma, while Kenyan chief executive Jane Wanjiru watched.")
+    x, labels = run(nlp, text)
+    rels = relation_set(x, labels)
+    assert ("Roland Busch", "leaderOf", "Siemens") in rels
+    assert ("Jack Ma", "leaderOf", "Alibaba") in rels
+    # a company head's title never makes her the leader of a country
+    assert not [r for r in rels if r[0] == "Jane Wanjiru"]
+
+
+def test_the_minister_is_the_most_named_person_with_that_title(nlp):
+    text = (
+        "Foreign Minister Annalena Baerbock arrived in Oslo on Monday. Baerbock met reporters there. "
+        "Prime Minister Olaf Scholz visited Oslo last year. The minister will travel to Stockholm on Tuesday."
+    )
+    x, labels = run(nlp, text, published="2024-03-04")
+    rows = [r for r in event_rows(x, labels) if r[3] == "Stockholm"]
+    assert [r[1] for r in rows] == ["Annalena Baerbock"]
+
+
+def test_elected_as_title_lets_the_title_refer_back(nlp):
+    text = (
+        "Parliament on Tuesday elected Mark Rutte as prime minister. "
+        "The new prime minister will travel to Berlin on Friday."
+    )
+    x, labels = run(nlp, text, published="2024-03-05")
+    rows = [r for r in event_rows(x, labels) if r[3] == "Berlin"]
+    assert [r[1] for r in rows] == ["Mark Rutte"]
+
+
+def test_monarchs_keep_their_regnal_number_and_join_their_given_name(nlp):
+    x, _ = run(nlp, "The palace said King Harald V of Norway would visit Copenhagen.")
+    assert ("Person", "Harald V") in entity_set(x)
+    y, _ = run(nlp, "The last royal visit was by King Juan Carlos I, in 2007.")
+    assert ("Person", "Juan Carlos I") in entity_set(y)
+    other, _ = run(nlp, "Harald spoke in Bergen on Monday.", doc_id="t2")
+    corpus = resolve([x, other])
+    assert [e.label for e in corpus.entities if e.type == "Person" and "Harald" in e.label] == ["Harald V"]
+
+
+def test_a_leader_title_has_no_owner_across_punctuation(nlp):
+    x, labels = run(nlp, "OSLO (Reuters) — President Joe Biden will visit Oslo next month.")
+    assert not [r for r in relation_set(x, labels) if r[2] == "Reuters"]
+
+
+def test_who_receives_a_call_is_not_its_agent(nlp):
+    x, labels = run(nlp, "President Joe Biden received a phone call from Chancellor Olaf Scholz on Monday.", published="2024-03-06")
+    (row,) = event_rows(x, labels)
+    assert row[:3] == ("PhoneCall", "Olaf Scholz", ("Joe Biden", "Olaf Scholz"))
+    assert row[4] == "2024-03-04"

@@ -106,6 +106,18 @@ def title_before(doc: Doc, start: int) -> tuple[str | None, int]:
     return best, best_start
 
 
+def title_after_as(doc: Doc, end: int) -> str | None:
+    """The title in "… elected X as prime minister" (``end`` is where X ends), lower case."""
+    if end >= len(doc) or doc[end].lower_ != "as":
+        return None
+    known, _ = titles()
+    for length in (3, 2, 1):
+        phrase = " ".join(t.lower_ for t in doc[end + 1 : end + 1 + length]).replace(" - ", "-")
+        if end + length < len(doc) and phrase in known:
+            return phrase
+    return None
+
+
 def _strip_title(span: Span) -> Span:
     """"President Vladimir Putin" → "Vladimir Putin" (the NER sometimes keeps the title)."""
     known, _ = titles()
@@ -183,7 +195,7 @@ def fix_entities(doc: Doc, is_heading: Callable[[Span], bool]) -> tuple[Span, ..
             if (title is not None or label == "ORG" and _titled_in_apposition(span)) and label != "PERSON":
                 label = "PERSON"
             if label == "PERSON":
-                span = _strip_title(span)
+                span = _with_regnal_number(_strip_title(span))
                 if span.text.lower() in titles()[0]:
                     continue  # "Emir Sheikh": titles the model took for a name
                 if _names_site(span):
@@ -234,14 +246,34 @@ def _titled_person(span: Span) -> tuple[Span, Span | None]:
                 t.text[:1].isupper() and t.lower_ not in ORG_WORDS for t in rest if t.is_alpha
             ):
                 continue  # "King Khalid International Airport"
-            if i == span.start and len(rest) < 2:
-                continue  # "General Motors"
+            if i == span.start and len(rest) < 2 and doc[i].lower_ not in MONARCH_TITLES:
+                continue  # "General Motors" (but "King Felipe" is a king)
             if i > span.start and _country_words(doc[span.start : i]) is None:
                 continue
             named = _gaz_lookup(doc[span.start : i].text) if i > span.start else None
             prefix = Span(doc, span.start, i, label="GPE") if named is not None and named.type == "Country" else None
             return Span(doc, end, span.end, label="PERSON"), prefix
     return span, None
+
+
+# titles a monarch's given name follows, alone or with a regnal number: "King Felipe VI"
+MONARCH_TITLES = frozenset("king queen emperor empress pope sultan".split())
+ROMAN_NUMERALS = frozenset("I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI".split())
+
+
+def _with_regnal_number(span: Span) -> Span:
+    """"Felipe VI", "Juan Carlos I": a person's name takes the Roman numeral after it.
+
+    A lone "I" is a numeral only before punctuation or "of" ("Juan Carlos I, in
+    2007"), not before a verb ("… told Smith I would").
+    """
+    doc, end = span.doc, span.end
+    if end >= len(doc) or doc[end].text not in ROMAN_NUMERALS:
+        return span
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    if doc[end].text == "I" and after is not None and not (after.is_punct or after.lower_ in {"of", "and"}):
+        return span
+    return Span(doc, span.start, end + 1, label=span.label_)
 
 
 TOWN_WORDS = frozenset("city town village port".split())

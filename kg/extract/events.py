@@ -23,12 +23,15 @@ from spacy.tokens import Doc, Span, Token
 from ..gazetteer import load_gazetteer
 from ..keys import LEADER_OF
 from ..model import Entity, Event
+from ..nlp import titles
 from .dates import DateRange, dateline, normalise, reference_in_year, weekday_of
 from .clauses import (
     DEFINITE, HOST_VERBS, NOT_EVENT_DATES, agreement_name, attended, by_phone, call_in_sentence, in_own_clause,
     in_sequence_clause, in_subject, in_where_clause, is_taking_place, not_happening, phone_word, shares_subject,
 )  # fmt: skip
-from .entities import AGREEMENT_NOUNS, LOWERCASE_SITES, LocalEntity, demonym_of, entity_at, singular, title_before
+from .entities import (
+    AGREEMENT_NOUNS, LOWERCASE_SITES, LocalEntity, demonym_of, entity_at, singular, title_after_as, title_before,
+)
 from .merge import Mention, after_publication, fold_nested, merge_mentions
 
 PLANNED_HEADS = {
@@ -62,6 +65,8 @@ GROUP_NOUNS = {
 HEAD_NOUNS = {"leader", "president", "head", "premier", "ruler", "monarch"}
 # "X was among the leaders/delegates at …": the people who attend a gathering
 ATTENDEE_NOUNS = HEAD_NOUNS | {"participant", "attendee", "delegate", "guest", "minister"}
+# "X received a call from Y": the one who answers a call is not its agent
+ANSWER_VERBS = {"receive", "get", "take", "answer"}
 # verbs of trade whose seller and buyer are the parties of the deal they come with
 TRADE_VERBS = {"buy", "purchase", "acquire", "import", "order", "supply", "sell", "deliver", "export", "provide"}
 GATHERING_NOUNS = {"gathering", "summit", "meeting", "conference", "forum", "talks"}
@@ -111,13 +116,20 @@ class _Reader:
         if self.lede is None:
             self._read_lede()
         self.trigger_tokens = {i for s in doc.spans.get("kg_triggers", []) for i in range(s.start, s.end)}
-        # (position, title word, person): "Chancellor Friedrich Merz" lets "the chancellor" find him
+        # (position, title, person): "Chancellor Friedrich Merz" lets "the chancellor" find him
         self.titled = []
         self.nationality: dict[str, str] = {}  # person → country, from "Turkish President X"
+        # where each named mention starts: how often a person was named before a point
+        self.mention_starts = [i for i, k in token_keys.items() if token_keys.get(i - 1) != k]
         for ent in doc.ents:
             title, start = title_before(doc, ent.start)
+            if ent.label_ == "PERSON" and not title and ent.start in token_keys:
+                title = title_after_as(doc, ent.end)  # "parliament elected X as prime minister"
+                if title:
+                    self.titled.append((ent.start, title, token_keys[ent.start]))
+                continue
             if ent.label_ == "PERSON" and title and ent.start in token_keys:
-                self.titled.append((ent.start, title.split()[-1].lower(), token_keys[ent.start]))
+                self.titled.append((ent.start, title.lower(), token_keys[ent.start]))
                 country = self._country_word(doc[start - 1]) if start > 0 else None
                 if country is None and start > 1 and doc[start - 1].text in {"'s", "’s"}:
                     country = self._country_word(doc[start - 2])  # "Turkey's President X"
@@ -273,10 +285,30 @@ class _Reader:
         if key is None and token.lemma_.lower() == "counterpart":
             return self.counterpart(token)
         if key is None and any(c.lower_ == "the" for c in token.children):
-            key = next((k for i, word, k in reversed(self.titled) if i < token.i and word == token.lower_), None)
+            key = self.titled_referent(token)
         if key is None and token.lower_ in {"who", "that", "which"} and token.head.dep_ == "relcl":
             return self.key(token.head.head)  # "Trump, who arrived …": the noun the clause describes
         return key or self._named_in_phrase(token)
+
+    def titled_referent(self, token: Token) -> str | None:
+        """The person "the minister", "the premier" or "the leader" stands for.
+
+        Among the people given that title before, the one named most often so far
+        (the story's protagonist, not a passing mention); on a tie, the one named first.
+        "The premier" is also a prime minister, "the leader" anyone with a leader's title.
+        """
+        word = token.lower_
+        _, leaders = titles()
+
+        def fits(title: str) -> bool:
+            return (title.split()[-1] == word or word == "premier" and title.endswith("prime minister")
+                    or word == "leader" and title in leaders)
+
+        people = list(dict.fromkeys(k for i, title, k in self.titled if i < token.i and fits(title)))
+        if len(people) <= 1:
+            return people[0] if people else None
+        named = [self.keys[i] for i in self.mention_starts if i < token.i]
+        return max(people, key=lambda k: (named.count(k), -named.index(k) if k in named else 0))
 
     def _named_in_phrase(self, token: Token) -> str | None:
         """The entity a common noun stands for through its own phrase.
@@ -677,10 +709,24 @@ class _Reader:
                         m.participants.extend(
                             k for c in verb.children if c.dep_ in {"dobj", "dative"} for k in self.entity_keys(c, {"Person"})
                         )
+            answered = m.type == "PhoneCall" and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in ANSWER_VERBS
+            if answered:
+                # "X received a phone call from Y": Y called, X answered
+                verb = trigger.head
+                callers = [k for p in _from_objects(trigger) + _from_objects(verb) for k in self.entity_keys(p, PARTICIPANT_TYPES)]
+                if not callers:  # the parse can leave "from" without its object: the person named right after it
+                    froms = [c for node in (trigger, verb) for c in node.children if c.dep_ == "prep" and c.lower_ == "from"]
+                    callers = [k for c in froms for k in [self._next_person(c)] if k]
+                answered = bool(callers)
+                candidates += callers
+                if callers:
+                    m.participants.extend(
+                        k for c in verb.children if c.dep_ == "nsubj" for k in self.entity_keys(c, PARTICIPANT_TYPES) if k not in callers
+                    )
             governed = trigger
             if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lemma_ in SERIES_NOUNS:
                 governed = trigger.head.head  # "held a round of talks", "co-chair the first session of the Dialogue"
-            if governed.dep_ == "dobj" and governed.head.lemma_ in LIGHT_VERBS:
+            if governed.dep_ == "dobj" and governed.head.lemma_ in LIGHT_VERBS and not answered:
                 verb = governed.head
                 # "X arrived in Y and held talks with Z", "X is expected to attend, and is due to hold talks"
                 while shares_subject(verb) and (verb.dep_ == "conj" or verb.head.lemma_.lower() in SCHEDULE_HEADS):
@@ -705,6 +751,13 @@ class _Reader:
         m.participants.extend(k for k in candidates if k not in m.participants)
         if len(candidates) == 1 or (candidates and m.type in {"Visit", "PhoneCall"}):
             m.agent = candidates[0]
+
+    def _next_person(self, token: Token) -> str | None:
+        """The person named within a few words after ``token`` in its sentence."""
+        for t in self.doc[token.i + 1 : min(token.i + 6, token.sent.end)]:
+            if self.type_of(self.keys.get(t.i)) == "Person":
+                return self.keys[t.i]
+        return None
 
     def _participants(self, m: Mention, trigger: Token, scope: list[Token]) -> None:
         types = PARTICIPANT_TYPES | ({"Country"} if m.type == "Agreement" else set())
@@ -942,7 +995,8 @@ class _Reader:
         if m.type == "PhoneCall" and trigger.pos_ == "NOUN" and lemma == "call" and not phone_word(trigger):
             # a bare "call" is a phone call only with someone: not "a call for calm"
             preps = {c.lower_ for c in trigger.children if c.dep_ == "prep"}
-            return "for" not in preps and bool(preps & {"with", "between"}) and len(m.participants) >= 2
+            answered = trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in ANSWER_VERBS  # "received a call from X"
+            return "for" not in preps and (bool(preps & {"with", "between"}) or answered) and len(m.participants) >= 2
         if m.type == "Visit" and lemma in {"stop", "arrival", "journey", "arrive", "fly", "travel", "head", "go"}:
             return m.place is not None
         if m.attends:
@@ -1019,3 +1073,6 @@ class _Reader:
 # -- merging mentions of one event ------------------------------------------------------
 
 
+def _from_objects(token: Token) -> list[Token]:
+    """The objects of "from" attached to ``token``: "a call from X"."""
+    return [p for c in token.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children if p.dep_ == "pobj"]

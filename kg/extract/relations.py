@@ -44,6 +44,10 @@ STATE_BODIES = {"army", "military", "navy", "government", "forces", "force", "mi
 # nouns that refer back to a bloc named before: "Bolivia, which joined the bloc in 2024"
 BLOC_WORDS = {"bloc", "alliance", "grouping", "organisation", "organization"}
 # forms of address that may stand between an office and the name ("Qatar's Emir Sheikh X")
+# a company's head: leads the organisation named before the title, never a country ("Acme chief executive X")
+EXECUTIVE_TITLES = {"chief executive", "chief executive officer", "ceo", "managing director"}
+# words between an owner and a leader title that another title shares: "Acme founder and chairman X"
+CO_TITLE_WORDS = {"and", "founder", "co-founder", "cofounder"}
 HONORIFICS = {"sheikh", "shaikh", "sir", "dame", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms."}
 
 
@@ -129,16 +133,25 @@ def _leader(r: _Reader, person: Span) -> None:
         if i < 0:
             continue
         title = _title_text(doc[i:start])
-        if title not in leaders:
+        executive = title in EXECUTIVE_TITLES
+        if title not in leaders and not executive:
             continue
-        before = [t for t in doc[max(0, i - 3) : i] if not t.is_punct or t.text in {"'s", "’s"}]
+        # the owner is written right before the title: "(AP) — King X" gives the agency no king
+        before = []
+        for t in reversed(doc[max(0, i - 3) : i]):
+            if t.is_punct and t.text not in {"'s", "’s"}:
+                break
+            before.insert(0, t)
         if any(t.lower_.rstrip("-") in {f.rstrip("-") for f in FORMER} for t in doc[max(0, i - 2) : i]):
             return
         country = None
         for t in reversed(before):
-            if t.text in {"'s", "’s"} or t.lower_ in SITTING:
+            if t.text in {"'s", "’s"} or t.lower_ in SITTING or t.lower_ in CO_TITLE_WORDS:
                 continue
-            country = r.actor(t) or _referred_actor(r, t) or _two_word_demonym(r, t)
+            if executive:
+                country = r.actor(t, {"Organization"})
+            else:
+                country = r.actor(t) or _referred_actor(r, t) or _two_word_demonym(r, t)
             break
         if country is None:
             # "Prime Minister Mark Carney of Canada", "Secretary-General X of the United Nations"
