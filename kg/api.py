@@ -136,7 +136,7 @@ def build_into_store(
     """
     from itertools import islice
 
-    from .parallel import extract_parallel
+    from .parallel import extract_parallel, release_memory
     from .store.incremental import StoreWriter
     from .store.oxigraph import OxigraphStore, is_store_dir
 
@@ -166,6 +166,8 @@ def build_into_store(
             added, replaced = writer.add(batch)
             summary.added, summary.replaced = summary.added + added, summary.replaced + replaced
             report.documents += len(batch)
+            del batch
+            release_memory()
         if writer is None and not summary.resumed:
             raise KgError(Errors.E004)
         writer = writer or StoreWriter(OxigraphStore(store_dir))

@@ -16,6 +16,8 @@ the merged graph is the same whatever the number of workers.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import gc
 import itertools
 import os
@@ -30,7 +32,7 @@ from .errors import Errors, KgError, Warnings
 from .ingest import SUFFIXES
 from .model import Document, Extraction
 
-__all__ = ["CHUNK_SIZE", "extract_parallel", "count_documents"]
+__all__ = ["CHUNK_SIZE", "extract_parallel", "count_documents", "release_memory"]
 
 #: Documents per task sent to a worker.
 CHUNK_SIZE = 16
@@ -147,6 +149,32 @@ def fewer_gc_passes(young: int = 50_000) -> Iterator[None]:
         yield
     finally:
         gc.set_threshold(*before)
+
+
+def release_memory() -> None:
+    """Collect garbage and hand the heap's free pages back to the system (glibc only).
+
+    A streamed store build calls this after each batch. Without it, the peak
+    memory of a build grew with the corpus: each batch's objects are freed,
+    but cycles wait for a full collection (rarer under :func:`fewer_gc_passes`)
+    and glibc keeps the freed pages; measured on 1,200 short bench articles,
+    peak RSS 425 MB with the main process growing ~40 MB a batch, against
+    349 MB and flat (295-320 MB) with it. A call costs well under a second.
+    """
+    gc.collect()
+    if _LIBC is not None:
+        _LIBC.malloc_trim(0)
+
+
+def _libc() -> Any:
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        return libc if hasattr(libc, "malloc_trim") else None
+    except OSError:  # no C library to load (not Linux, or a static build)
+        return None
+
+
+_LIBC = _libc()
 
 
 def _in_process(

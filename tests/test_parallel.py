@@ -221,3 +221,25 @@ def test_fewer_gc_passes_raises_the_threshold_and_restores_it():
         assert gc.get_threshold() == (12_345, *before[1:])
         raise RuntimeError("a failing build")
     assert gc.get_threshold() == before
+
+
+def test_release_memory_collects_cycles_and_trims_the_heap(monkeypatch):
+    import weakref
+
+    from kg.parallel import fewer_gc_passes, release_memory
+
+    class Node:
+        pass
+
+    trims = []
+    if sys.platform == "linux":  # glibc: the heap is trimmed (CI runs on Linux)
+        assert parallel._LIBC is not None
+        monkeypatch.setattr(parallel, "_LIBC", type("Libc", (), {"malloc_trim": staticmethod(trims.append)})())
+    with fewer_gc_passes(young=10**9):  # no automatic collection meanwhile
+        node = Node()
+        node.me = node  # a cycle: reference counting alone never frees it
+        alive = weakref.ref(node)
+        del node
+        release_memory()
+    assert alive() is None
+    assert trims == ([0] if sys.platform == "linux" else [])
