@@ -23,7 +23,7 @@ from pathlib import Path
 from ..errors import Errors, KgError
 from ..keys import LEADER_OF, slug
 from ..model import Corpus, Entity, Extraction
-from ..rdf import _ID_PROPERTIES, ENTITIES_GRAPH, corpus_to_dataset, document_counts, document_iri
+from ..rdf import _ID_PROPERTIES, ENTITIES_GRAPH, corpus_graphs, document_counts
 from ..resolve import key_mapping, resolve
 from .oxigraph import OxigraphStore
 
@@ -69,9 +69,10 @@ class StoreWriter:
         wanted |= {k for x in corpus.extractions for k in _referenced(x) if k}
         written = Corpus(entities=tuple(merged[k] for k in sorted(wanted) if k in merged),
                          extractions=corpus.extractions)  # fmt: skip
-        dataset = corpus_to_dataset(written, counts=self.counts)
-        self.store.replace_graphs(dataset, names=[document_iri(d) for d in doc_ids])
-        self.store.put_entities(dataset.graph(ENTITIES_GRAPH))
+        graphs = dict(corpus_graphs(written, counts=self.counts))
+        entity_triples = graphs.pop(ENTITIES_GRAPH)
+        self.store.replace_graphs(graphs.items())  # the batch's documents
+        self.store.put_entities(entity_triples)
         recounted = (dropped.keys() | renames.values()) - wanted
         self.store.set_document_counts({key: self.counts[key] for key in recounted if key in merged})
         self.known = merged
