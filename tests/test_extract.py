@@ -1158,3 +1158,21 @@ def test_who_receives_a_call_is_not_its_agent(nlp):
     (row,) = event_rows(x, labels)
     assert row[:3] == ("PhoneCall", "Olaf Scholz", ("Joe Biden", "Olaf Scholz"))
     assert row[4] == "2024-03-04"
+
+
+def test_a_titled_leader_at_home_leads_the_dateline_s_country(nlp):
+    text = (
+        "CAIRO, March 3 — President Karim Haddad approved the budget on Monday. "
+        "Egypt's economy grew by four percent. "
+        "Haddad later met Prime Minister Nadia Farouk in Rome."
+    )
+    x, labels = run(nlp, text, published="2025-03-03")
+    leaders = {(s, o) for s, p, o in relation_set(x, labels) if p == "leaderOf"}
+    assert ("Karim Haddad", "Egypt") in leaders
+    # met abroad, with another country's place in the sentence: not Egypt's
+    assert not [s for s, o in leaders if s == "Nadia Farouk"]
+
+
+def test_without_the_dateline_s_country_named_a_titled_leader_has_none(nlp):
+    x, labels = run(nlp, "CAIRO, March 3 — President Karim Haddad approved the budget on Monday.", published="2025-03-03")
+    assert not [r for r in relation_set(x, labels) if r[1] == "leaderOf"]

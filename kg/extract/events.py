@@ -15,7 +15,6 @@ trigger says (denied, by phone, in a "since" clause) is :mod:`kg.extract.clauses
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -24,7 +23,7 @@ from ..gazetteer import load_gazetteer
 from ..keys import LEADER_OF
 from ..model import Entity, Event
 from ..nlp import titles
-from .dates import DateRange, dateline, normalise, reference_in_year, weekday_of
+from .dates import DateRange, dateline, normalise, place_dateline, reference_in_year, weekday_of
 from .clauses import (
     DEFINITE, HOST_VERBS, NOT_EVENT_DATES, agreement_name, attended, by_phone, call_in_sentence, in_own_clause,
     in_sequence_clause, in_subject, in_where_clause, is_taking_place, not_happening, phone_word, shares_subject,
@@ -74,12 +73,6 @@ SETTLEMENT_NOUNS = {"city", "town", "village", "port", "capital", "resort"}
 PLACE_TYPES = {"Country", "City", "Place", "Organization"}
 
 
-# a dateline's place, with or without a date: "OSLO (AP) -", "LIMA, Peru, May 3 (Reuters) —", "BOGOTÁ (AP) —"
-_PLACE_DATELINE = re.compile(
-    r"^[ \t]*([A-Z][A-ZÀ-ÖØ-Þ.'\u2019 ]{1,40}?)[ \t]*(?:,[^\n(]{1,40}?)?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?[-\u2013\u2014:]",
-    re.MULTILINE,
-)
-_DATELINE_WINDOW = 800  # characters: a dateline opens the article body
 
 
 def extract_events(
@@ -171,7 +164,7 @@ class _Reader:
 
     def _read_dateline_place(self) -> tuple[str | None, int]:
         """The city of a dateline ("OSLO (AP) -", "LIMA, May 3 -") and where its sentence starts."""
-        found = _PLACE_DATELINE.search(self.doc.text[:_DATELINE_WINDOW])
+        found = place_dateline(self.doc.text)
         if found is None:
             return None, -1
         self.dateline_marks = found.span()
