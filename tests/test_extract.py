@@ -1176,3 +1176,13 @@ def test_a_titled_leader_at_home_leads_the_dateline_s_country(nlp):
 def test_without_the_dateline_s_country_named_a_titled_leader_has_none(nlp):
     x, labels = run(nlp, "CAIRO, March 3 — President Karim Haddad approved the budget on Monday.", published="2025-03-03")
     assert not [r for r in relation_set(x, labels) if r[1] == "leaderOf"]
+
+
+def test_the_next_summit_is_the_organisation_s_that_met_before(nlp):
+    text = (
+        "Leaders gathered in Addis Ababa on Sunday for a summit of the African Union. "
+        "The leaders agreed to hold their next summit in Nairobi in March."
+    )
+    x, labels = run(nlp, text, published="2025-06-02")
+    rows = [r for r in event_rows(x, labels) if r[3] == "Nairobi"]
+    assert rows and rows[0][0] == "Meeting" and rows[0][2] == ("African Union",)

@@ -105,6 +105,18 @@ def call_in_sentence(verb: Token) -> bool:
     )
 
 
+def next_in_series(trigger: Token) -> bool:
+    """"The next summit", "next year's summit", "meet again": the next one of a series of meetings."""
+    if trigger.pos_ == "VERB":
+        return any(c.dep_ == "advmod" and c.lower_ == "again" for c in trigger.children)
+    for child in trigger.children:
+        if child.dep_ == "amod" and child.lower_ == "next":
+            return True
+        if child.dep_ == "poss" and any(c.dep_ == "amod" and c.lower_ == "next" for c in child.children):
+            return True
+    return False
+
+
 def in_where_clause(token: Token, trigger: Token) -> bool:
     """Whether ``token`` sits in a "where …" clause said of the trigger noun."""
     clause = next((a for a in token.ancestors if a.dep_ == "relcl" and a.head.i == trigger.i), None)

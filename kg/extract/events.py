@@ -26,7 +26,8 @@ from ..nlp import titles
 from .dates import DateRange, dateline, normalise, place_dateline, reference_in_year, weekday_of
 from .clauses import (
     DEFINITE, HOST_VERBS, NOT_EVENT_DATES, agreement_name, attended, by_phone, call_in_sentence, in_own_clause,
-    in_sequence_clause, in_subject, in_where_clause, is_taking_place, not_happening, phone_word, shares_subject,
+    in_sequence_clause, in_subject, in_where_clause, is_taking_place, next_in_series, not_happening, phone_word,
+    shares_subject,
 )  # fmt: skip
 from .entities import (
     AGREEMENT_NOUNS, LOWERCASE_SITES, LocalEntity, demonym_of, entity_at, singular, title_after_as, title_before,
@@ -531,6 +532,7 @@ class _Reader:
                 c.dep_ == "dobj" and c.lemma_.lower() in GATHERING_NOUNS and any(d.lower_ in DEFINITE for d in c.children)
                 for c in trigger.children)
         )
+        m.next_in_series = m.type == "Meeting" and next_in_series(trigger)
         scope = self.scope(trigger)
         self._agents(m, trigger, scope)
         self._participants(m, trigger, scope)

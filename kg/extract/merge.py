@@ -35,6 +35,7 @@ class Mention:
     host: str | None = None  # country whose unnamed leader also takes part
     definite: bool = False  # "the meeting", "this visit": refers back to one already told
     attends: bool = False  # "X also attended the meeting": X joins the gathering told before
+    next_in_series: bool = False  # "the next summit", "meet again": the next meeting of those told before
 
 
 def _is_org(key: str, entities: dict[str, LocalEntity]) -> bool:
@@ -174,6 +175,8 @@ def merge_mentions(mentions: list[Mention], doc_id: str, entities, published, le
         if target is None:
             if not m.participants and m.type == "Meeting":
                 _from_visit_context(m, [e for e, _ in merged], entities)
+            if not m.participants and not m.agent and m.next_in_series:
+                _next_of_series(m, [e for e, _ in merged], entities)
             _during_visit(m, [e for e, _ in merged])
             _same_occasion(m, [e for e, _ in merged])
             merged.append((m, [m.sentence]))
@@ -203,9 +206,21 @@ def _gathering(m: Mention, earlier: list[Mention], entities, within) -> Mention 
     else ("attended the White House talks") the latest compatible meeting."""
     anyone = replace(m, participants=[], agent=None, place=None)
     meetings = [e for e in reversed(earlier) if e.type == "Meeting" and _compatible(e, anyone, entities, within)]
+    if m.place is not None:  # "attended the meeting in Abuja": not the next one, planned elsewhere
+        there = replace(anyone, place=m.place)
+        meetings = [e for e in meetings if _compatible(e, there, entities, within)] or meetings
     summit = next((e for e in meetings if any(
         entities[k].entity.type == "Organization" for k in [*e.participants, e.agent] if k in entities)), None)
     return summit or next(iter(meetings), None)
+
+
+def _next_of_series(m: Mention, earlier: list[Mention], entities) -> None:
+    """"The leaders agreed to hold their next summit in Freetown": the organisation whose meeting was told last holds it."""
+    for e in reversed(earlier):
+        orgs = [k for k in [e.agent, *e.participants] if k and _is_org(k, entities)]
+        if e.type == "Meeting" and orgs:
+            m.participants.append(orgs[0])
+            return
 
 
 def _overlaps(event: Mention, m: Mention) -> bool:
