@@ -1186,3 +1186,9 @@ def test_the_next_summit_is_the_organisation_s_that_met_before(nlp):
     x, labels = run(nlp, text, published="2025-06-02")
     rows = [r for r in event_rows(x, labels) if r[3] == "Nairobi"]
     assert rows and rows[0][0] == "Meeting" and rows[0][2] == ("African Union",)
+
+
+def test_two_person_names_with_nothing_between_are_one_name(nlp):
+    x, _ = run(nlp, "Albares held talks with his counterpart Mohamed Salem Ould Merzoug on security.")
+    people = {label for kind, label in entity_set(x) if kind == "Person"}
+    assert "Mohamed Salem Ould Merzoug" in people and "Mohamed Salem" not in people

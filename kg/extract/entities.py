@@ -223,7 +223,7 @@ def fix_entities(doc: Doc, is_heading: Callable[[Span], bool]) -> tuple[Span, ..
         fixed.append(span)
     fixed += _unlabelled_speakers(doc, fixed, people)
     fixed = _relabel_known_people(doc, fixed, people)
-    return tuple(_non_overlapping(fixed))
+    return tuple(_joined_names(doc, _non_overlapping(fixed)))
 
 
 def _titled_person(span: Span) -> tuple[Span, Span | None]:
@@ -540,6 +540,21 @@ def _first_names_of(span: Span, people: set[str]) -> bool:
         bool(particles) and len(span) <= 6 and span[-1].is_title and any(t.text in people for t in span)
         and all(t in particles or t.is_alpha and t.is_title and t.lower_ not in ORG_WORDS for t in span)
     )
+
+
+def _joined_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Mohamed Salem" + "Ould Merzoug": two people's names with nothing between them are one long name."""
+    out: list[Span] = []
+    for span in spans:
+        last = out[-1] if out else None
+        if (
+            last is not None and last.label_ == span.label_ == "PERSON" and last.end == span.start
+            and len(last) + len(span) <= 6 and all(t.is_title or t.lower_ in NAME_PARTICLES for t in span)
+        ):
+            out[-1] = Span(doc, last.start, span.end, label="PERSON")
+        else:
+            out.append(span)
+    return out
 
 
 def _non_overlapping(spans: list[Span]) -> list[Span]:
