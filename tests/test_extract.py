@@ -1192,3 +1192,15 @@ def test_two_person_names_with_nothing_between_are_one_name(nlp):
     x, _ = run(nlp, "Albares held talks with his counterpart Mohamed Salem Ould Merzoug on security.")
     people = {label for kind, label in entity_set(x) if kind == "Person"}
     assert "Mohamed Salem Ould Merzoug" in people and "Mohamed Salem" not in people
+
+
+def test_a_company_s_short_name_is_the_company_when_the_rest_is_its_business():
+    from kg.model import Entity
+    from kg.resolve import key_mapping
+
+    def org(label):
+        return Entity(f"organization:{label.lower().replace(' ', '-')}", "Organization", label)
+
+    mapping = key_mapping([org("Korvex"), org("Korvex Shipbuilding"), org("Talma"), org("Talma Brandt"),
+                           org("Union"), org("Union Security Council")])
+    assert mapping == {"organization:korvex": "organization:korvex-shipbuilding"}
