@@ -1204,3 +1204,16 @@ def test_a_company_s_short_name_is_the_company_when_the_rest_is_its_business():
     mapping = key_mapping([org("Korvex"), org("Korvex Shipbuilding"), org("Talma"), org("Talma Brandt"),
                            org("Union"), org("Union Security Council")])
     assert mapping == {"organization:korvex": "organization:korvex-shipbuilding"}
+
+
+def test_the_last_leg_of_a_trip_and_the_meeting_there(nlp):
+    text = (
+        "German Foreign Minister Anna Berg arrived in Oslo on Monday. "
+        "She will travel to Stockholm on Tuesday, before ending the trip in Helsinki on Wednesday, "
+        "where she is expected to meet Finnish Prime Minister Lars Nilsson."
+    )
+    x, labels = run(nlp, text, published="2025-09-08")
+    rows = event_rows(x, labels)
+    assert ("Visit", "Anna Berg", ("Anna Berg",), "Helsinki", "2025-09-10", None, "planned") in rows
+    meetings = [r for r in rows if r[0] == "Meeting"]
+    assert [(r[2], r[3], r[4]) for r in meetings] == [(("Anna Berg", "Lars Nilsson"), "Helsinki", "2025-09-10")]

@@ -51,6 +51,8 @@ LIGHT_VERBS = {
     "hold", "have", "conduct", "pay", "make", "undertake", "begin", "start", "host", "attend",
     "chair", "co", "lead", "open", "resume", "join", "witness", "oversee",  # "co" heads "co-chair", "co-host" as the model splits them
 }
+# "before ending the trip in Tallinn": the last leg of the subject's trip (but "concluded negotiations" is no meeting)
+TRIP_END_VERBS = {"end", "conclude", "finish", "wrap"}
 SERIES_NOUNS = {"round", "session", "series", "meeting", "part", "edition"}
 PERSONAL_PRONOUNS = {"his", "her", "he", "she", "him"}
 SEQUENCE_PREPS = {"after", "before", "following", "since", "ahead"}
@@ -513,6 +515,10 @@ class _Reader:
                 sub = list(child.subtree)
                 if not any(self._is_trigger(t) and t.i != trigger.i for t in sub):
                     tokens.update(sub)
+                elif child.dep_ == "prep":
+                    # "in Tallinn on Thursday, where he will meet X": the day is this clause's too
+                    for pobj in (p for p in child.children if p.dep_ == "pobj" and p.ent_type_ in {"DATE", "TIME"}):
+                        tokens.update(entity_at(pobj))
         return sorted(tokens, key=lambda t: t.i)
 
     def _is_trigger(self, token: Token) -> bool:
@@ -552,6 +558,8 @@ class _Reader:
             m.date = self._inherited_date(trigger, m.status)
         if m.date is None:
             m.date = self._when_date(trigger, m.status)
+        if m.date is None and m.type == "Meeting":
+            m.date = self._date_of_where(trigger, m.status)
         if m.date is None and m.type == "Visit":
             m.date = self._where_date(m, trigger)
         if m.status is None and after_publication(m.date, self.published):
@@ -583,6 +591,13 @@ class _Reader:
                 date = self._date(list(clause.subtree), m.status)
                 if date is not None:
                     return date
+        return None
+
+    def _date_of_where(self, trigger: Token, status: str | None) -> DateRange | None:
+        """"… in Tallinn on Thursday, where he will meet X": the day the "where" hangs on dates the meeting."""
+        for clause in trigger.ancestors:
+            if clause.dep_ == "relcl" and any(c.lower_ == "where" for c in clause.subtree):
+                return self._date([clause.head], status) if clause.head.ent_type_ in {"DATE", "TIME"} else None
         return None
 
     def _when_date(self, trigger: Token, status: str | None) -> DateRange | None:
@@ -721,11 +736,12 @@ class _Reader:
             governed = trigger
             if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lemma_ in SERIES_NOUNS:
                 governed = trigger.head.head  # "held a round of talks", "co-chair the first session of the Dialogue"
-            if governed.dep_ == "dobj" and governed.head.lemma_ in LIGHT_VERBS and not answered:
+            light = LIGHT_VERBS | (TRIP_END_VERBS if m.type == "Visit" else set())
+            if governed.dep_ == "dobj" and governed.head.lemma_ in light and not answered:
                 verb = governed.head
                 # "X arrived in Y and held talks with Z", "X is expected to attend, and is due to hold talks"
-                while shares_subject(verb) and (verb.dep_ == "conj" or verb.head.lemma_.lower() in SCHEDULE_HEADS):
-                    verb = verb.head
+                while shares_subject(verb) and (verb.dep_ in {"conj", "pcomp"} or verb.head.lemma_.lower() in SCHEDULE_HEADS):
+                    verb = verb.head.head if verb.dep_ == "pcomp" else verb.head  # "…, before ending the trip"
                 # a split verb ("co-chair") can leave the subject on its auxiliary
                 for child in [*verb.children, *(g for c in verb.children if c.dep_ == "aux" for g in c.children)]:
                     if child.dep_ in {"nsubj", "nsubjpass"}:
@@ -924,10 +940,23 @@ class _Reader:
                 head = clause.head
                 while head.dep_ == "appos" and self.type_of(self.key(head.head)) in PLACE_TYPES:
                     head = head.head  # "Gyeongju, South Korea, where …"
+                if head.ent_type_ in {"DATE", "TIME"}:
+                    head = self._place_before_date(head) or head  # "in Tallinn on Thursday, where …"
                 key = self.key(head)
                 return key if self.type_of(key) in PLACE_TYPES - {"Organization"} else None
             if clause.dep_ == "relcl" or clause.pos_ == "VERB" and clause.dep_ in {"ROOT", "ccomp"}:
                 break
+        return None
+
+    def _place_before_date(self, date: Token) -> Token | None:
+        """"… in Tallinn on Thursday, where he will meet X": the parse hangs the "where" on the date,
+        but it is said of the place just before it."""
+        start = max(date.sent.start, date.i - 6)
+        for token in reversed(self.doc[start : date.i]):
+            if token.pos_ in {"VERB", "AUX"} or token.is_punct:
+                return None
+            if token.dep_ == "pobj" and token.head.lower_ in {"in", "at", "to"} and self.type_of(self.key(token)) in PLACE_TYPES - {"Organization"}:
+                return token
         return None
 
     def _subject_whereabouts(self, trigger: Token) -> str | None:
@@ -1017,7 +1046,10 @@ class _Reader:
         return False
 
     def _status(self, trigger: Token) -> str | None:
-        for token in [trigger, self.clause_head(trigger)]:
+        tokens = [trigger, self.clause_head(trigger)]
+        if tokens[-1].dep_ == "pcomp" and shares_subject(tokens[-1]):
+            tokens.append(tokens[-1].head.head)  # "X will travel to Riga, before ending the trip in Tallinn"
+        for token in tokens:
             for child in token.children:
                 if child.dep_ == "aux" and child.lower_ in FUTURE_AUX:
                     return "planned"
