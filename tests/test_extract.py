@@ -1217,3 +1217,13 @@ def test_the_last_leg_of_a_trip_and_the_meeting_there(nlp):
     assert ("Visit", "Anna Berg", ("Anna Berg",), "Helsinki", "2025-09-10", None, "planned") in rows
     meetings = [r for r in rows if r[0] == "Meeting"]
     assert [(r[2], r[3], r[4]) for r in meetings] == [(("Anna Berg", "Lars Nilsson"), "Helsinki", "2025-09-10")]
+
+
+def test_who_a_summit_s_new_chair_replaces_took_part(nlp):
+    text = (
+        "West African heads of state gathered in Accra on Sunday for the ECOWAS summit, where they named "
+        "Liberia's President Joseph Kollie as the new chairman of the regional bloc, replacing Nigerian President Musa Bello."
+    )
+    x, labels = run(nlp, text, published="2025-06-22")
+    (row,) = [r for r in event_rows(x, labels) if r[0] == "Meeting"]
+    assert {"Joseph Kollie", "Musa Bello"} <= set(row[2])

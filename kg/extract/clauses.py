@@ -123,6 +123,16 @@ def in_where_clause(token: Token, trigger: Token) -> bool:
     return clause is not None and trigger.pos_ == "NOUN" and any(c.lower_ == "where" for c in clause.children)
 
 
+def in_trailing_participle(token: Token, trigger: Token) -> bool:
+    """Whether ``token`` sits in a participle clause that ends the sentence after a "where" clause of the trigger:
+    "the summit, where they named X chairman, replacing Y" (the parse hangs "replacing" on the main verb)."""
+    where = next((c for c in trigger.children if c.dep_ == "relcl" and any(w.lower_ == "where" for w in c.children)), None)
+    if where is None or trigger.pos_ != "NOUN":
+        return False
+    clause = next((a for a in token.ancestors if a.dep_ == "advcl" and a.tag_ == "VBG"), None)
+    return clause is not None and clause.i > where.right_edge.i and clause.head.i != where.i and clause.head.is_ancestor(trigger)
+
+
 def attended(trigger: Token, verb: Token) -> bool:
     """Whether the trigger is what a passive "attended by …" verb is said of."""
     return verb.lemma_.lower() in {"attend", "join"} and trigger.head.i == verb.i and trigger.dep_ == "nsubjpass"

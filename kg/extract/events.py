@@ -26,8 +26,8 @@ from ..nlp import titles
 from .dates import DateRange, dateline, normalise, place_dateline, reference_in_year, weekday_of
 from .clauses import (
     DEFINITE, HOST_VERBS, NOT_EVENT_DATES, agreement_name, attended, by_phone, call_in_sentence, in_own_clause,
-    in_sequence_clause, in_subject, in_where_clause, is_taking_place, next_in_series, not_happening, phone_word,
-    shares_subject,
+    in_sequence_clause, in_subject, in_trailing_participle, in_where_clause, is_taking_place, next_in_series,
+    not_happening, phone_word, shares_subject,
 )  # fmt: skip
 from .entities import (
     AGREEMENT_NOUNS, LOWERCASE_SITES, LocalEntity, demonym_of, entity_at, singular, title_after_as, title_before,
@@ -799,6 +799,11 @@ class _Reader:
                 found += self.entity_keys(token, {"Person", "Organization"}) or self._represented(token)
             elif m.type == "Meeting" and in_where_clause(token, trigger) and self.type_of(self.keys.get(token.i)) == "Person":
                 found.append(self.keys[token.i])  # "a summit where Milei handed the presidency to Lula"
+        if m.type == "Meeting" and trigger.pos_ == "NOUN":
+            # "… the summit, where they named X chairman, replacing Y": the parse hangs "replacing" on the main verb
+            for clause in (c for c in self.clause_head(trigger).children if c.dep_ == "advcl" and c.tag_ == "VBG"):
+                found += [self.keys[t.i] for t in clause.subtree
+                          if self.type_of(self.keys.get(t.i)) == "Person" and in_trailing_participle(t, trigger)]
         if m.type == "Agreement" and trigger.pos_ == "VERB":
             for child in trigger.children:
                 if child.dep_ == "nsubj":
