@@ -1227,3 +1227,9 @@ def test_who_a_summit_s_new_chair_replaces_took_part(nlp):
     x, labels = run(nlp, text, published="2025-06-22")
     (row,) = [r for r in event_rows(x, labels) if r[0] == "Meeting"]
     assert {"Joseph Kollie", "Musa Bello"} <= set(row[2])
+
+
+def test_heads_of_state_opening_a_lede_are_not_a_person(nlp):
+    text = "ACCRA, Aug 17 (AFP) - Heads of state of the African Union met in Accra on Sunday for the bloc's annual summit."
+    x, _ = run(nlp, text, published="2025-08-18")
+    assert not [label for kind, label in entity_set(x) if kind == "Person"]

@@ -226,6 +226,14 @@ def fix_entities(doc: Doc, is_heading: Callable[[Span], bool]) -> tuple[Span, ..
     return tuple(_joined_names(doc, _non_overlapping(fixed)))
 
 
+def _plural_title(span: Span) -> bool:
+    """"Heads of state", "Ministers of finance": the plural of a title ending "of …", taken for a name."""
+    doc, end = span.doc, span.end
+    if end + 1 >= len(doc) or doc[end].lower_ != "of" or not span[0].lower_.endswith("s"):
+        return False
+    return f"{singular(span[0].lower_)} of {doc[end + 1].lower_}" in titles()[0]
+
+
 def _titled_person(span: Span) -> tuple[Span, Span | None]:
     """"Kazakh President Jane Doe" tagged as one organisation: the person after the title.
 
@@ -434,7 +442,7 @@ def _unlabelled_speakers(doc: Doc, spans: list[Span], people: set[str]) -> list[
         span = Span(doc, start, token.i + 1, label="PERSON")
         if any(i in covered for i in range(span.start, span.end)) or _gaz_lookup(span.text) is not None:
             continue
-        if span[0].lower_ in titles()[0] or span.text.lower() in _not_entities():
+        if span[0].lower_ in titles()[0] or span.text.lower() in _not_entities() or _plural_title(span):
             continue
         people.update(t.text for t in span)
         out.append(span)
