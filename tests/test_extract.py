@@ -1233,3 +1233,10 @@ def test_heads_of_state_opening_a_lede_are_not_a_person(nlp):
     text = "ACCRA, Aug 17 (AFP) - Heads of state of the African Union met in Accra on Sunday for the bloc's annual summit."
     x, _ = run(nlp, text, published="2025-08-18")
     assert not [label for kind, label in entity_set(x) if kind == "Person"]
+
+
+def test_elected_by_a_country_s_parliament_as_prime_minister_leads_it(nlp):
+    x, labels = run(nlp, "Norway's parliament on Tuesday elected Maria Hansen as prime minister.", published="2025-10-21")
+    assert ("Maria Hansen", "leaderOf", "Norway") in relation_set(x, labels)
+    y, labels = run(nlp, "Norway's parliament on Tuesday nominated Maria Hansen as prime minister.", published="2025-10-21")
+    assert not [r for r in relation_set(y, labels) if r[1] == "leaderOf"]

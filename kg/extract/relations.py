@@ -22,7 +22,7 @@ from ..keys import LEADER_OF
 from ..model import Relation
 from ..nlp import titles
 from .dates import place_dateline
-from .entities import LocalEntity, demonym_of, named_indirectly, text_span
+from .entities import LocalEntity, demonym_of, named_indirectly, text_span, title_after_as
 
 # an acting or interim leader leads all the same
 FORMER = {"former", "ex", "ex-", "late", "then", "then-", "outgoing"}
@@ -169,6 +169,7 @@ def _leader(r: _Reader, person: Span) -> None:
     _leader_apposition(r, person, key, leaders)
     _leader_counterpart(r, person, key)
     _leader_clause(r, person, key)
+    _leader_elected(r, person, key)
 
 
 # titles of a country's own head of state or government (not of an organisation's head), each with
@@ -335,6 +336,26 @@ def _leader_counterpart(r: _Reader, person: Span, key: str) -> None:
     leaders = {s for (s, p, _) in r.found if p == "leaderOf"} - {key}
     if any(r.keys.get(i) in leaders for i in range(person.sent.start, person.start)):
         r.add(key, "leaderOf", country, person.sent, role="counterpart")
+
+
+# "the parliament elected X as prime minister": who makes X the leader (not "nominated", "proposed")
+INSTALLING_VERBS = {"elect", "appoint", "name", "choose", "confirm", "swear", "install", "re-elect", "reelect"}
+
+
+def _leader_elected(r: _Reader, person: Span, key: str) -> None:
+    """"Japan's parliament elected X as prime minister", "Ruritania elected X as president": the country
+    whose body (or which itself) installs X in a national office."""
+    title = title_after_as(r.doc, person.end)
+    verb = person.root.head
+    if title not in NATIONAL_TITLES or person.root.dep_ not in {"dobj", "nsubjpass"} or verb.lemma_.lower() not in INSTALLING_VERBS:
+        return
+    for subject in (c for c in verb.children if c.dep_ in {"nsubj", "agent"}):
+        subject = next((p for p in subject.children if p.dep_ == "pobj"), subject) if subject.dep_ == "agent" else subject
+        owners = [subject, *(c for c in subject.children if c.dep_ in {"poss", "amod", "compound"})]
+        country = next((r.actor(t, {"Country"}) for t in owners if r.actor(t, {"Country"})), None)
+        if country is not None:
+            r.add(key, "leaderOf", country, person.sent, role=title)
+            return
 
 
 LEAD_VERBS = {"head", "lead", "chair", "run"}
