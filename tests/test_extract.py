@@ -1240,3 +1240,9 @@ def test_elected_by_a_country_s_parliament_as_prime_minister_leads_it(nlp):
     assert ("Maria Hansen", "leaderOf", "Norway") in relation_set(x, labels)
     y, labels = run(nlp, "Norway's parliament on Tuesday nominated Maria Hansen as prime minister.", published="2025-10-21")
     assert not [r for r in relation_set(y, labels) if r[1] == "leaderOf"]
+
+
+def test_a_president_representing_a_country_leads_it(nlp):
+    text = "Chile, which joined the bloc in 2024, was represented by President Maria Hansen at the summit."
+    x, labels = run(nlp, text, published="2025-07-03")
+    assert ("Maria Hansen", "leaderOf", "Chile") in relation_set(x, labels)

@@ -106,6 +106,7 @@ def extract_relations(
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             _leader(r, ent)
+    _leader_representing(r)
     _leader_at_home(r)
     for token in doc:
         lemma = token.lemma_.lower()
@@ -182,6 +183,19 @@ NATIONAL_TITLES = {
 TRAVEL_VERBS = {"visit", "arrive", "travel", "fly", "land", "tour", "come"}
 # "the government of Prime Minister X": the office of a leader at home
 GOVERNMENT_WORDS = {"government", "administration", "cabinet"}
+
+
+def _leader_representing(r: _Reader) -> None:
+    """"Bolivia was represented by President X": the title with no country of its own is the represented country's."""
+    for key, title, person in r.untitled:
+        root = person.root
+        if title not in NATIONAL_TITLES or root.dep_ != "pobj" or root.head.dep_ != "agent":
+            continue
+        verb = root.head.head
+        if verb.lemma_.lower() != "represent":
+            continue
+        country = next((r.actor(c, {"Country"}) for c in verb.children if c.dep_ == "nsubjpass" and r.actor(c, {"Country"})), None)
+        r.add(key, "leaderOf", country, person.sent, role=title)
 
 
 def _leader_at_home(r: _Reader) -> None:
