@@ -1246,3 +1246,13 @@ def test_a_president_representing_a_country_leads_it(nlp):
     text = "Chile, which joined the bloc in 2024, was represented by President Maria Hansen at the summit."
     x, labels = run(nlp, text, published="2025-07-03")
     assert ("Maria Hansen", "leaderOf", "Chile") in relation_set(x, labels)
+
+
+def test_a_fronted_place_and_day_of_an_expected_meeting(nlp):
+    text = (
+        "Turkish President Kemal Aydin began a tour of Scandinavia on Monday. "
+        "In Oslo on Wednesday he is expected to hold talks with Prime Minister Maria Hansen."
+    )
+    x, labels = run(nlp, text, published="2025-10-20")
+    rows = [r for r in event_rows(x, labels) if r[0] == "Meeting"]
+    assert [(r[3], r[4], r[6]) for r in rows] == [("Oslo", "2025-10-22", "planned")]

@@ -519,7 +519,21 @@ class _Reader:
                     # "in Tallinn on Thursday, where he will meet X": the day is this clause's too
                     for pobj in (p for p in child.children if p.dep_ == "pobj" and p.ent_type_ in {"DATE", "TIME"}):
                         tokens.update(entity_at(pobj))
+        schedule = self._schedule_verb(head)
+        if schedule is not None:
+            # "In Doha on Wednesday he is expected to hold talks": the place and day hang on "expected"
+            for child in (c for c in schedule.children if c.dep_ == "prep" and c.i < head.i):
+                sub = list(child.subtree)
+                if not any(self._is_trigger(t) for t in sub):
+                    tokens.update(sub)
         return sorted(tokens, key=lambda t: t.i)
+
+    @staticmethod
+    def _schedule_verb(head: Token) -> Token | None:
+        """The verb that schedules a clause: "expected" in "X is expected to hold talks"."""
+        if head.dep_ == "xcomp" and head.head.lemma_.lower() in SCHEDULE_HEADS and head.head.pos_ in {"VERB", "AUX", "ADJ"}:
+            return head.head
+        return None
 
     def _is_trigger(self, token: Token) -> bool:
         return token.i in self.trigger_tokens
@@ -916,6 +930,9 @@ class _Reader:
             if key is None or self.type_of(key) not in PLACE_TYPES or key in m.participants:
                 continue
             anchors = {trigger.i, self.clause_head(trigger).i}
+            schedule = self._schedule_verb(self.clause_head(trigger))
+            if schedule is not None:
+                anchors.add(schedule.i)  # "In Doha he is expected to hold talks"
             anchors |= {c.i for c in trigger.children if c.dep_ in {"dobj", "attr"}}  # "signed a deal in Oslo"
             # "talks with visiting President X in Beijing": the parse hangs the place on the guest
             anchors |= {t.i for t in scope if t.dep_ == "pobj" and t.head.lower_ == "with" and t.head.head.i == trigger.i}
