@@ -1256,3 +1256,10 @@ def test_a_fronted_place_and_day_of_an_expected_meeting(nlp):
     x, labels = run(nlp, text, published="2025-10-20")
     rows = [r for r in event_rows(x, labels) if r[0] == "Meeting"]
     assert [(r[3], r[4], r[6]) for r in rows] == [("Oslo", "2025-10-22", "planned")]
+
+
+def test_a_visit_someone_hopes_for_is_no_event(nlp):
+    x, _ = run(nlp, "Budrys said he hoped Maria Hansen would visit Vilnius before the end of the year.", published="2025-09-09")
+    assert not x.events
+    y, _ = run(nlp, "Budrys said Maria Hansen would visit Vilnius before the end of the year.", published="2025-09-09")
+    assert [e.type for e in y.events] == ["Visit"]

@@ -21,6 +21,11 @@ DENYING_VERBS = {
 }
 # verbs that ask for what they govern: "urged X to sign a deal", "called on Y to visit"
 URGING_VERBS = {"urge", "press", "push", "demand", "ask", "encourage", "call", "appeal", "challenge"}
+# verbs that wish for what another does: "he hoped X would visit Vilnius" tells of no visit, planned or not
+# (word forms: the model lemmatises "hoped" as "hop")
+WISH_VERBS = {
+    "hope", "hopes", "hoped", "hoping", "wish", "wishes", "wished", "wishing", "want", "wants", "wanted", "wanting",
+}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 # "a meeting … was unlikely": what the event, as subject, is said to be
 DOUBT_WORDS = {"unlikely", "impossible", "doubtful", "uncertain", "unclear", "improbable", "premature"}
@@ -79,6 +84,8 @@ def governed_away(node: Token) -> bool:
     if node.dep_ not in {"xcomp", "dobj", "ccomp"} or governor.pos_ not in {"VERB", "AUX"}:
         return False
     if lemma in DENYING_VERBS and (lemma != "rule" or any(c.lower_ == "out" for c in governor.children)):
+        return True
+    if node.dep_ == "ccomp" and governor.lower_ in WISH_VERBS and has_subject(node):
         return True
     return node.dep_ == "xcomp" and lemma in URGING_VERBS and any(c.dep_ == "dobj" for c in governor.children)
 
