@@ -1263,3 +1263,11 @@ def test_a_visit_someone_hopes_for_is_no_event(nlp):
     assert not x.events
     y, _ = run(nlp, "Budrys said Maria Hansen would visit Vilnius before the end of the year.", published="2025-09-09")
     assert [e.type for e in y.events] == ["Visit"]
+
+
+def test_a_first_name_the_gazetteer_knows_as_an_organisation(nlp):
+    x, labels = run(nlp, "Botswana's President Duma Mokgosi and Zambian President Mwila Banda were among the leaders.")
+    assert ("Person", "Duma Mokgosi") in entity_set(x)
+    assert ("Duma Mokgosi", "leaderOf", "Botswana") in relation_set(x, labels)
+    y, _ = run(nlp, "The State Duma approved the budget on Tuesday.")
+    assert ("Organization", "State Duma") in entity_set(y)

@@ -161,6 +161,8 @@ def fix_entities(doc: Doc, is_heading: Callable[[Span], bool]) -> tuple[Span, ..
         label = span.label_
         if gaz is not None and label in {"ORG", "PERSON"} and _minor_city(gaz):
             gaz = None  # "Morena party": a town of that name is not what the model saw
+        if gaz is not None and gaz.type == "Organization" and _first_name_after_title(span):
+            span, gaz, label = Span(doc, span.start, span.end + 1), None, "PERSON"  # "President Duma Boko"
         if label in {"GPE", "LOC", "FAC"} and (gaz is None or _minor_city(gaz)) and _speaks(span):
             gaz, label = None, "PERSON"  # "Mahama said": small towns and unknown places do not talk
         if gaz is None and label in {"ORG", "GPE"} and demonym_of(span) is not None:
@@ -224,6 +226,16 @@ def fix_entities(doc: Doc, is_heading: Callable[[Span], bool]) -> tuple[Span, ..
     fixed += _unlabelled_speakers(doc, fixed, people)
     fixed = _relabel_known_people(doc, fixed, people)
     return tuple(_joined_names(doc, _non_overlapping(fixed)))
+
+
+def _first_name_after_title(span: Span) -> bool:
+    """"President Duma Boko": a one-word name the gazetteer knows as an organisation, between a title
+    and an untagged surname, is a first name."""
+    doc, end = span.doc, span.end
+    if len(span) != 1 or end >= len(doc) or title_before(doc, span.start)[0] is None:
+        return False
+    after = doc[end]
+    return after.pos_ == "PROPN" and after.is_title and after.is_alpha and not after.ent_type_ and span.root.dep_ == "compound"
 
 
 def _plural_title(span: Span) -> bool:
