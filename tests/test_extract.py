@@ -1271,3 +1271,16 @@ def test_a_first_name_the_gazetteer_knows_as_an_organisation(nlp):
     assert ("Duma Mokgosi", "leaderOf", "Botswana") in relation_set(x, labels)
     y, _ = run(nlp, "The State Duma approved the budget on Tuesday.")
     assert ("Organization", "State Duma") in entity_set(y)
+
+
+def test_heads_of_state_of_a_bloc_meet_for_its_summit_with_everyone_named(nlp):
+    text = (
+        "ACCRA, Aug 17 (AFP) - Heads of state of the African Union met in Accra on Sunday for the bloc's annual summit, "
+        "where Ghana's President Kofi Mensah took over the rotating chairmanship from Zambian President Mwila Banda.\n\n"
+        "Kenyan President Daniel Otieno and Ugandan President Peter Okello were among the leaders at the conference "
+        "centre, along with Tanzanian Vice-President Juma Mrisho."
+    )
+    x, labels = run(nlp, text, published="2025-08-18")
+    everyone = {"African Union", "Kofi Mensah", "Mwila Banda", "Daniel Otieno", "Peter Okello", "Juma Mrisho"}
+    assert [r[3:5] for r in event_rows(x, labels) if r[0] == "Meeting" and everyone <= set(r[2])] == [("Accra", "2025-08-17")]
+

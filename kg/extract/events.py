@@ -452,7 +452,9 @@ class _Reader:
         Signing countries are parties themselves; at a meeting or call a
         country's leader stands in (kg.resolve finds who that is).
         """
-        if token.tag_ not in {"NNS", "NNPS"} or token.lemma_.lower() not in GROUP_NOUNS:
+        # a capitalised plural opening a lede ("- Heads of state of …") may be tagged a singular name
+        lemma = singular(token.lower_) if token.tag_ == "NNP" else token.lemma_.lower()
+        if token.tag_ not in {"NNS", "NNPS", "NNP"} or lemma not in GROUP_NOUNS or lemma == token.lower_:
             return []
         countries = [
             k for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
@@ -464,8 +466,24 @@ class _Reader:
             countries += [k for c in token.conjuncts for k in [self.key(c)] if self.type_of(k) == "Country" and k not in countries]
         if "Country" in types:
             return countries
-        if token.lemma_.lower() in HEAD_NOUNS:
-            return [LEADER_OF + k for k in countries]
+        if lemma in HEAD_NOUNS:
+            return [LEADER_OF + k for k in countries] or self._body_led(token, types)
+        return []
+
+    def _body_led(self, token: Token, types: set[str]) -> list[str]:
+        """"Heads of state of the Union": the organisation whose leaders meet."""
+        if "Organization" not in types:
+            return []
+        node = token
+        for _ in range(2):  # "heads of state of X": past "state" / "government" to the organisation
+            pobj = next((p for c in node.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
+            if pobj is None:
+                return []
+            if self.type_of(self.key(pobj)) == "Organization":
+                return [self.key(pobj)]
+            if pobj.lower_ not in {"state", "government"}:
+                return []
+            node = pobj
         return []
 
     def entity_keys(self, token: Token, types: set[str], _depth: int = 0) -> list[str]:
@@ -869,6 +887,11 @@ class _Reader:
             among = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "among"
                      for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in ATTENDEE_NOUNS]
             people = [k for c in token.children if c.dep_ == "nsubj" for k in self.entity_keys(c, {"Person"})]
+            if among and people:
+                # "A and B were among the leaders at X, along with C": C was there too
+                people += [k for c in token.children if c.dep_ == "prep" and c.lower_ in {"along", "together"}
+                           for w in c.children if w.dep_ == "prep" and w.lower_ == "with"
+                           for p in w.children if p.dep_ == "pobj" for k in self.entity_keys(p, {"Person"}) if k not in people]
             # "A and B attended in person": attending with no object attends the gathering just told
             alone = token.lemma_.lower() == "attend" and not any(c.dep_ == "dobj" for c in token.children)
             if (among or alone) and people:

@@ -55,6 +55,8 @@ def fold_nested(mentions: list[Mention], doc: Doc, entities: dict[str, LocalEnti
                     or v.type == "Meeting" and set(m.participants) <= set(v.participants)
                     # "leaders met in X for a summit of the Union": the summit is their meeting
                     or v.type == "Meeting" and m.participants and all(_is_org(k, entities) for k in m.participants)
+                    # "… met in X for the bloc's summit, where A handed over to B": the same meeting
+                    or v.type == "Meeting" and _meeting_for(doc[m.trigger], doc[v.trigger]) and m.place in {None, v.place}
                 )
             ),
             None,
@@ -72,6 +74,11 @@ def fold_nested(mentions: list[Mention], doc: Doc, entities: dict[str, LocalEnti
             # "visited Beijing for a forum, where he met X": the trip and the meeting both happened
             out.append(replace(m, participants=list(m.participants), place=m.place or visit.place, date=visit.date))
     return out
+
+
+def _meeting_for(noun, verb) -> bool:
+    """Whether a meeting noun is what a meeting verb gathers for: "met … for the annual summit"."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.i == verb.i
 
 
 def _at_trip_place(m: Mention, earlier: list[Mention], doc: Doc) -> None:
