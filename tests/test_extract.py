@@ -1284,3 +1284,11 @@ def test_heads_of_state_of_a_bloc_meet_for_its_summit_with_everyone_named(nlp):
     everyone = {"African Union", "Kofi Mensah", "Mwila Banda", "Daniel Otieno", "Peter Okello", "Juma Mrisho"}
     assert [r[3:5] for r in event_rows(x, labels) if r[0] == "Meeting" and everyone <= set(r[2])] == [("Accra", "2025-08-17")]
 
+
+def test_a_date_in_a_clause_beside_the_trigger_is_not_the_event_s(nlp):
+    text = (
+        "It was the first AU summit for Mensah. The bloc's executive secretary, John Kamau, said the meeting would "
+        "focus on industrialisation and on the conflict in Sudan, where the bloc withdrew its troops earlier this year."
+    )
+    x, labels = run(nlp, text, published="2025-08-18")
+    assert not [r for r in event_rows(x, labels) if r[4] == "2025"]
