@@ -1292,3 +1292,13 @@ def test_a_date_in_a_clause_beside_the_trigger_is_not_the_event_s(nlp):
     )
     x, labels = run(nlp, text, published="2025-08-18")
     assert not [r for r in event_rows(x, labels) if r[4] == "2025"]
+
+
+def test_a_summit_on_the_day_after_the_flight_is_dated_and_placed_by_its_own_phrase(nlp):
+    text = (
+        "Korean President Lee Min-ho arrived in Tokyo on Saturday. He is due to fly to Washington on Sunday "
+        "for his first summit with U.S. President Joe Biden on Monday."
+    )
+    x, labels = run(nlp, text, published="2025-08-23")
+    rows = [r for r in event_rows(x, labels) if r[0] == "Meeting"]
+    assert [(r[3], r[4]) for r in rows] == [("Washington", "2025-08-25")]

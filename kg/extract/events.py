@@ -579,7 +579,10 @@ class _Reader:
         if not self._valid(m, trigger):
             return []
         m.status = self._status(trigger)
-        m.date = self._date(scope, m.status, trigger) or (self._then_date(trigger) if m.type == "Visit" else None)
+        # the trigger's own phrase first: "fly to Washington on Sunday for a summit with X on Monday"
+        own = {t.i for t in trigger.subtree}
+        ordered = sorted(scope, key=lambda t: t.i not in own)
+        m.date = self._date(ordered, m.status, trigger) or (self._then_date(trigger) if m.type == "Visit" else None)
         if m.date is None and trigger.dep_ == "pcomp" and trigger.head.lower_ == "before":
             # "attend a summit on Wednesday before flying to Doha": a leg of that day's itinerary
             head = trigger.head.head

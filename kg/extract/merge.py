@@ -67,7 +67,8 @@ def fold_nested(mentions: list[Mention], doc: Doc, entities: dict[str, LocalEnti
             continue
         visit.participants.extend(k for k in m.participants if k not in visit.participants)
         if visit.type == "Visit" and m.date is not None and visit.date is not None and m.date != visit.date and len(m.participants) >= 2:
-            out.append(m)  # "travel to X, where he will meet Y on Thursday": a meeting of its own day
+            m.place = m.place or visit.place
+            out.append(m)  # "travel to X, where he will meet Y on Thursday": a meeting of its own day, there
             continue
         visit.date = visit.date or m.date
         if visit.type == "Visit" and visit.agent in m.participants and len(m.participants) >= 2:
