@@ -1302,3 +1302,15 @@ def test_a_summit_on_the_day_after_the_flight_is_dated_and_placed_by_its_own_phr
     x, labels = run(nlp, text, published="2025-08-23")
     rows = [r for r in event_rows(x, labels) if r[0] == "Meeting"]
     assert [(r[3], r[4]) for r in rows] == [("Washington", "2025-08-25")]
+
+
+def test_an_audience_on_the_last_leg_is_there_not_on_the_first(nlp):
+    text = (
+        "Spanish Foreign Minister Ana Ruiz arrived in Nouakchott on Monday. "
+        "The minister will travel to Dakar on Tuesday, before ending the tour in Banjul on Wednesday "
+        "with an audience with President Lamin Jallow."
+    )
+    x, labels = run(nlp, text, published="2025-02-10")
+    rows = event_rows(x, labels)
+    assert ("Meeting", None, ("Ana Ruiz", "Lamin Jallow"), "Banjul", "2025-02-12", None, "planned") in rows
+    assert not [r for r in rows if r[3] == "Dakar" and "Lamin Jallow" in r[2]]

@@ -46,7 +46,10 @@ def fold_nested(mentions: list[Mention], doc: Doc, entities: dict[str, LocalEnti
     """A meeting inside a visit's phrase ("visit Delhi for a summit with X") is part of the visit."""
     out: list[Mention] = []
     for m in mentions:
-        visit = next(
+        # "travel to Dakar, before ending the tour in Banjul with an audience with X": the audience is
+        # on the leg whose phrase it shares, not on the trip the whole sentence hangs on
+        leg = m.type == "Meeting" and any(_same_leg(v, m, doc) for v in out)
+        visit = None if leg else next(
             (
                 v for v in out
                 if m.type == "Meeting" and doc[v.trigger].is_ancestor(doc[m.trigger]) and (
@@ -87,9 +90,31 @@ def _at_trip_place(m: Mention, earlier: list[Mention], doc: Doc) -> None:
     if m.type not in {"Meeting", "Agreement"} or m.place is not None:
         return
     trip = next((v for v in reversed(earlier) if v.type == "Visit" and v.sentence == m.sentence and v.place), None)
-    if trip is not None and (trip.agent in m.participants or doc[m.trigger].is_ancestor(doc[trip.trigger])):
+    if trip is None:
+        return
+    # "ending the tour in Banjul with an audience with X": the trip and the meeting hang on one verb
+    same_verb = _same_leg(trip, m, doc)
+    if trip.agent in m.participants or doc[m.trigger].is_ancestor(doc[trip.trigger]) or same_verb:
         m.place = trip.place
         m.date = m.date or trip.date
+        if same_verb and trip.agent not in m.participants:
+            m.participants.insert(0, trip.agent)
+
+
+def _same_leg(trip: Mention, m: Mention, doc: Doc) -> bool:
+    """Whether a meeting hangs on the verb of a trip's leg: "ending the tour in Banjul with an audience with X"."""
+    return (
+        m.type == "Meeting" and trip.type == "Visit" and trip.place is not None and trip.agent is not None
+        and trip.sentence == m.sentence and _verb_of(doc[m.trigger]) == _verb_of(doc[trip.trigger]) is not None
+    )
+
+
+def _verb_of(token):
+    """The verb whose phrase ``token`` is in: "ending" for "the tour" and "an audience" in "ending the tour … with an audience"."""
+    for node in token.ancestors:
+        if node.pos_ in {"VERB", "AUX"}:
+            return node.i
+    return None
 
 
 def _country_of(key: str | None, entities: dict[str, LocalEntity]) -> str | None:
