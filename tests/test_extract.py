@@ -1314,3 +1314,9 @@ def test_an_audience_on_the_last_leg_is_there_not_on_the_first(nlp):
     rows = event_rows(x, labels)
     assert ("Meeting", None, ("Ana Ruiz", "Lamin Jallow"), "Banjul", "2025-02-12", None, "planned") in rows
     assert not [r for r in rows if r[3] == "Dakar" and "Lamin Jallow" in r[2]]
+
+
+def test_a_summit_inside_a_visit_s_phrase_stays_folded_into_the_visit(nlp):
+    text = "President Kofi Mensah's expected visit to India later this year for the annual summit only reinforces the point."
+    x, labels = run(nlp, text, published="2025-10-09")
+    assert [r[0] for r in event_rows(x, labels)] == ["Visit"]

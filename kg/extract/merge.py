@@ -102,10 +102,12 @@ def _at_trip_place(m: Mention, earlier: list[Mention], doc: Doc) -> None:
 
 
 def _same_leg(trip: Mention, m: Mention, doc: Doc) -> bool:
-    """Whether a meeting hangs on the verb of a trip's leg: "ending the tour in Banjul with an audience with X"."""
+    """Whether a meeting hangs on the verb of a trip's leg beside it: "ending the tour in Banjul with an audience
+    with X" (a meeting inside the trip's phrase, "a visit for the summit", is folded into it instead)."""
     return (
         m.type == "Meeting" and trip.type == "Visit" and trip.place is not None and trip.agent is not None
-        and trip.sentence == m.sentence and _verb_of(doc[m.trigger]) == _verb_of(doc[trip.trigger]) is not None
+        and trip.sentence == m.sentence and not doc[trip.trigger].is_ancestor(doc[m.trigger])
+        and _verb_of(doc[m.trigger]) == _verb_of(doc[trip.trigger]) is not None
     )
 
 
