@@ -1320,3 +1320,10 @@ def test_a_summit_inside_a_visit_s_phrase_stays_folded_into_the_visit(nlp):
     text = "President Kofi Mensah's expected visit to India later this year for the annual summit only reinforces the point."
     x, labels = run(nlp, text, published="2025-10-09")
     assert [r[0] for r in event_rows(x, labels)] == ["Visit"]
+
+
+def test_travelling_to_an_organisation_s_summit_is_a_visit_and_attending_it(nlp):
+    x, labels = run(nlp, "Prime Minister Maria Hansen will travel to Kuala Lumpur this weekend for the ASEAN summit.", published="2025-10-21")
+    rows = event_rows(x, labels)
+    assert [(r[0], r[2], r[3]) for r in rows if r[0] == "Meeting"] == [("Meeting", ("ASEAN", "Maria Hansen"), "Kuala Lumpur")]
+    assert [r[1] for r in rows if r[0] == "Visit"] == ["Maria Hansen"]

@@ -74,7 +74,11 @@ def fold_nested(mentions: list[Mention], doc: Doc, entities: dict[str, LocalEnti
             out.append(m)  # "travel to X, where he will meet Y on Thursday": a meeting of its own day, there
             continue
         visit.date = visit.date or m.date
-        if visit.type == "Visit" and visit.agent in m.participants and len(m.participants) >= 2:
+        if visit.type == "Visit" and visit.agent and m.participants and all(_is_org(k, entities) for k in m.participants):
+            # "travel to Kuala Lumpur for the ASEAN summit": the visitor attends the organisation's summit there
+            out.append(replace(m, participants=[visit.agent, *m.participants], agent=None,
+                               place=m.place or visit.place, date=m.date or visit.date, status=m.status or visit.status))
+        elif visit.type == "Visit" and visit.agent in m.participants and len(m.participants) >= 2:
             # "visited Beijing for a forum, where he met X": the trip and the meeting both happened
             out.append(replace(m, participants=list(m.participants), place=m.place or visit.place, date=visit.date))
     return out
