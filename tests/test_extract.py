@@ -1327,3 +1327,12 @@ def test_travelling_to_an_organisation_s_summit_is_a_visit_and_attending_it(nlp)
     rows = event_rows(x, labels)
     assert [(r[0], r[2], r[3]) for r in rows if r[0] == "Meeting"] == [("Meeting", ("ASEAN", "Maria Hansen"), "Kuala Lumpur")]
     assert [r[1] for r in rows if r[0] == "Visit"] == ["Maria Hansen"]
+
+
+def test_a_place_in_a_clause_about_the_leader_does_not_make_the_leader_foreign(nlp):
+    text = (
+        "WARSAW — Poland's president met business leaders on Wednesday. The visit was arranged without the "
+        "government of Prime Minister Adam Nowak, whose coalition has clashed with the president over the war in Ukraine."
+    )
+    x, labels = run(nlp, text, published="2025-09-04")
+    assert ("Adam Nowak", "leaderOf", "Poland") in relation_set(x, labels)

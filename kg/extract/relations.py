@@ -225,7 +225,7 @@ def _leader_at_home(r: _Reader) -> None:
                   and r.doc[i].head.lemma_.lower() in TRAVEL_VERBS}
     for key, title, person in r.untitled:
         office = NATIONAL_TITLES.get(title)
-        if office is None or key in led | travelling or office in held or _abroad(r, person.sent, home):
+        if office is None or key in led | travelling or office in held or _abroad(r, person, home):
             continue
         root = person.root
         at_home = root.dep_ in {"nsubj", "nsubjpass"} or (
@@ -235,9 +235,13 @@ def _leader_at_home(r: _Reader) -> None:
             held.add(office)
 
 
-def _abroad(r: _Reader, sent: Span, home: str) -> bool:
-    """Whether ``sent`` names a place or country other than the country ``home`` (ISO code) and its places."""
-    for i in range(sent.start, sent.end):
+def _abroad(r: _Reader, person: Span, home: str) -> bool:
+    """Whether the sentence of ``person`` names a place or country other than the country ``home`` (ISO code)
+    and its places, outside a relative clause said of the person ("X, whose coalition … the war in Ukraine")."""
+    own = {t.i for c in person.root.children if c.dep_ == "relcl" for t in c.subtree}
+    for i in range(person.sent.start, person.sent.end):
+        if i in own:
+            continue
         local = r.entities.get(r.keys.get(i))
         if local is None or local.gaz is None or local.entity.type not in {"City", "Country", "Place"}:
             continue
