@@ -5,6 +5,8 @@ code, a GeoNames id). What is left to resolve:
 
 - a person named only by a surname in one document ("Putin") joins the one
   person of the corpus whose full name ends with it ("Vladimir Putin");
+- an organisation named by the first words of one other organisation's name
+  ("Hanwha", "Hanwha Aerospace") is that organisation;
 - a name the model typed differently in two documents gets its most frequent type;
 - an unnamed host leader of a meeting ("leader-of:country:ru") becomes the
   person the corpus says leads that country, or is dropped.
@@ -16,10 +18,12 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import lru_cache
 from itertools import chain
 
 from .keys import LEADER_OF, slug
 from .model import Corpus, Entity, Extraction, Relation
+from .nlp import data_lines
 
 _REGNAL_NUMBER = re.compile(r"[IVX]+")
 _TYPE_PREFERENCE = ("Organization", "Place", "City", "Person", "Country")
@@ -43,6 +47,29 @@ def _person_aliases(entities: list[Entity]) -> dict[str, str]:
         longest = max(candidates, key=lambda k: len(labels[k]), default=None)
         if longest and all(labels[longest].endswith(f"-{labels[k]}") or k == longest for k in candidates):
             out[e.key] = longest
+    return out
+
+
+@lru_cache(maxsize=1)
+def _company_descriptors() -> frozenset[str]:
+    return frozenset(data_lines("company_descriptors.txt"))
+
+
+def _organisation_short_names(entities: list[Entity]) -> dict[str, str]:
+    """Map the key of an organisation named by the first words of exactly one longer organisation name to it."""
+    orgs = {e.key: e for e in entities if e.type == "Organization"}
+    words = {k: e.label.split() for k, e in orgs.items()}
+    out = {}
+    for k, e in orgs.items():
+        if e.ids:
+            continue  # the gazetteer knows it under this name
+        n = len(words[k])
+        longer = {o for o in orgs if len(words[o]) > n and words[o][:n] == words[k]}
+        if len(longer) == 1:
+            (full,) = longer
+            # "Hanwha Aerospace" is Hanwha; "Fiat Chrysler" is not Fiat, "United Nations Security Council" not the UN
+            if all(w.lower() in _company_descriptors() for w in words[full][n:]):
+                out[k] = full
     return out
 
 
@@ -96,6 +123,7 @@ def _leaders(
 def key_mapping(entities: list[Entity]) -> dict[str, str]:
     """Key → the key of the entity it merges into, for every key that does not stay its own."""
     mapping = _person_aliases(entities)
+    mapping.update(_organisation_short_names(entities))
     mapping.update(_type_votes(entities))
     return mapping
 

@@ -1158,3 +1158,181 @@ def test_who_receives_a_call_is_not_its_agent(nlp):
     (row,) = event_rows(x, labels)
     assert row[:3] == ("PhoneCall", "Olaf Scholz", ("Joe Biden", "Olaf Scholz"))
     assert row[4] == "2024-03-04"
+
+
+def test_a_titled_leader_at_home_leads_the_dateline_s_country(nlp):
+    text = (
+        "CAIRO, March 3 — President Karim Haddad approved the budget on Monday. "
+        "Egypt's economy grew by four percent. "
+        "Haddad later met Prime Minister Nadia Farouk in Rome."
+    )
+    x, labels = run(nlp, text, published="2025-03-03")
+    leaders = {(s, o) for s, p, o in relation_set(x, labels) if p == "leaderOf"}
+    assert ("Karim Haddad", "Egypt") in leaders
+    # met abroad, with another country's place in the sentence: not Egypt's
+    assert not [s for s, o in leaders if s == "Nadia Farouk"]
+
+
+def test_without_the_dateline_s_country_named_a_titled_leader_has_none(nlp):
+    x, labels = run(nlp, "CAIRO, March 3 — President Karim Haddad approved the budget on Monday.", published="2025-03-03")
+    assert not [r for r in relation_set(x, labels) if r[1] == "leaderOf"]
+
+
+def test_the_next_summit_is_the_organisation_s_that_met_before(nlp):
+    text = (
+        "Leaders gathered in Addis Ababa on Sunday for a summit of the African Union. "
+        "The leaders agreed to hold their next summit in Nairobi in March."
+    )
+    x, labels = run(nlp, text, published="2025-06-02")
+    rows = [r for r in event_rows(x, labels) if r[3] == "Nairobi"]
+    assert rows and rows[0][0] == "Meeting" and rows[0][2] == ("African Union",)
+
+
+def test_two_person_names_with_nothing_between_are_one_name(nlp):
+    x, _ = run(nlp, "Albares held talks with his counterpart Mohamed Salem Ould Merzoug on security.")
+    people = {label for kind, label in entity_set(x) if kind == "Person"}
+    assert "Mohamed Salem Ould Merzoug" in people and "Mohamed Salem" not in people
+
+
+def test_a_company_s_short_name_is_the_company_when_the_rest_is_its_business():
+    from kg.model import Entity
+    from kg.resolve import key_mapping
+
+    def org(label):
+        return Entity(f"organization:{label.lower().replace(' ', '-')}", "Organization", label)
+
+    mapping = key_mapping([org("Korvex"), org("Korvex Shipbuilding"), org("Talma"), org("Talma Brandt"),
+                           org("Union"), org("Union Security Council")])
+    assert mapping == {"organization:korvex": "organization:korvex-shipbuilding"}
+
+
+def test_the_last_leg_of_a_trip_and_the_meeting_there(nlp):
+    text = (
+        "German Foreign Minister Anna Berg arrived in Oslo on Monday. "
+        "She will travel to Stockholm on Tuesday, before ending the trip in Helsinki on Wednesday, "
+        "where she is expected to meet Finnish Prime Minister Lars Nilsson."
+    )
+    x, labels = run(nlp, text, published="2025-09-08")
+    rows = event_rows(x, labels)
+    assert ("Visit", "Anna Berg", ("Anna Berg",), "Helsinki", "2025-09-10", None, "planned") in rows
+    meetings = [r for r in rows if r[0] == "Meeting"]
+    assert [(r[2], r[3], r[4]) for r in meetings] == [(("Anna Berg", "Lars Nilsson"), "Helsinki", "2025-09-10")]
+
+
+def test_who_a_summit_s_new_chair_replaces_took_part(nlp):
+    text = (
+        "West African heads of state gathered in Accra on Sunday for the ECOWAS summit, where they named "
+        "Liberia's President Joseph Kollie as the new chairman of the regional bloc, replacing Nigerian President Musa Bello."
+    )
+    x, labels = run(nlp, text, published="2025-06-22")
+    (row,) = [r for r in event_rows(x, labels) if r[0] == "Meeting"]
+    assert {"Joseph Kollie", "Musa Bello"} <= set(row[2])
+
+
+def test_heads_of_state_opening_a_lede_are_not_a_person(nlp):
+    text = "ACCRA, Aug 17 (AFP) - Heads of state of the African Union met in Accra on Sunday for the bloc's annual summit."
+    x, _ = run(nlp, text, published="2025-08-18")
+    assert not [label for kind, label in entity_set(x) if kind == "Person"]
+
+
+def test_elected_by_a_country_s_parliament_as_prime_minister_leads_it(nlp):
+    x, labels = run(nlp, "Norway's parliament on Tuesday elected Maria Hansen as prime minister.", published="2025-10-21")
+    assert ("Maria Hansen", "leaderOf", "Norway") in relation_set(x, labels)
+    y, labels = run(nlp, "Norway's parliament on Tuesday nominated Maria Hansen as prime minister.", published="2025-10-21")
+    assert not [r for r in relation_set(y, labels) if r[1] == "leaderOf"]
+
+
+def test_a_president_representing_a_country_leads_it(nlp):
+    text = "Chile, which joined the bloc in 2024, was represented by President Maria Hansen at the summit."
+    x, labels = run(nlp, text, published="2025-07-03")
+    assert ("Maria Hansen", "leaderOf", "Chile") in relation_set(x, labels)
+
+
+def test_a_fronted_place_and_day_of_an_expected_meeting(nlp):
+    text = (
+        "Turkish President Kemal Aydin began a tour of Scandinavia on Monday. "
+        "In Oslo on Wednesday he is expected to hold talks with Prime Minister Maria Hansen."
+    )
+    x, labels = run(nlp, text, published="2025-10-20")
+    rows = [r for r in event_rows(x, labels) if r[0] == "Meeting"]
+    assert [(r[3], r[4], r[6]) for r in rows] == [("Oslo", "2025-10-22", "planned")]
+
+
+def test_a_visit_someone_hopes_for_is_no_event(nlp):
+    x, _ = run(nlp, "Kairys said he hoped Maria Hansen would visit Vilnius before the end of the year.", published="2025-09-09")
+    assert not x.events
+    y, _ = run(nlp, "Kairys said Maria Hansen would visit Vilnius before the end of the year.", published="2025-09-09")
+    assert [e.type for e in y.events] == ["Visit"]
+
+
+def test_a_first_name_the_gazetteer_knows_as_an_organisation(nlp):
+    x, labels = run(nlp, "Botswana's President Duma Mokgosi and Zambian President Mwila Banda were among the leaders.")
+    assert ("Person", "Duma Mokgosi") in entity_set(x)
+    assert ("Duma Mokgosi", "leaderOf", "Botswana") in relation_set(x, labels)
+    y, _ = run(nlp, "The State Duma approved the budget on Tuesday.")
+    assert ("Organization", "State Duma") in entity_set(y)
+
+
+def test_heads_of_state_of_a_bloc_meet_for_its_summit_with_everyone_named(nlp):
+    text = (
+        "ACCRA, Aug 17 (AFP) - Heads of state of the African Union met in Accra on Sunday for the bloc's annual summit, "
+        "where Ghana's President Kofi Mensah took over the rotating chairmanship from Zambian President Mwila Banda.\n\n"
+        "Kenyan President Daniel Otieno and Ugandan President Peter Okello were among the leaders at the conference "
+        "centre, along with Tanzanian Vice-President Juma Mrisho."
+    )
+    x, labels = run(nlp, text, published="2025-08-18")
+    everyone = {"African Union", "Kofi Mensah", "Mwila Banda", "Daniel Otieno", "Peter Okello", "Juma Mrisho"}
+    assert [r[3:5] for r in event_rows(x, labels) if r[0] == "Meeting" and everyone <= set(r[2])] == [("Accra", "2025-08-17")]
+
+
+def test_a_date_in_a_clause_beside_the_trigger_is_not_the_event_s(nlp):
+    text = (
+        "It was the first AU summit for Mensah. The bloc's executive secretary, John Kamau, said the meeting would "
+        "focus on industrialisation and on the conflict in Sudan, where the bloc withdrew its troops earlier this year."
+    )
+    x, labels = run(nlp, text, published="2025-08-18")
+    assert not [r for r in event_rows(x, labels) if r[4] == "2025"]
+
+
+def test_a_summit_on_the_day_after_the_flight_is_dated_and_placed_by_its_own_phrase(nlp):
+    text = (
+        "Korean President Lee Min-ho arrived in Tokyo on Saturday. He is due to fly to Washington on Sunday "
+        "for his first summit with U.S. President Joe Biden on Monday."
+    )
+    x, labels = run(nlp, text, published="2025-08-23")
+    rows = [r for r in event_rows(x, labels) if r[0] == "Meeting"]
+    assert [(r[3], r[4]) for r in rows] == [("Washington", "2025-08-25")]
+
+
+def test_an_audience_on_the_last_leg_is_there_not_on_the_first(nlp):
+    text = (
+        "Spanish Foreign Minister Ana Ruiz arrived in Nouakchott on Monday. "
+        "The minister will travel to Dakar on Tuesday, before ending the tour in Banjul on Wednesday "
+        "with an audience with President Lamin Jallow."
+    )
+    x, labels = run(nlp, text, published="2025-02-10")
+    rows = event_rows(x, labels)
+    assert ("Meeting", None, ("Ana Ruiz", "Lamin Jallow"), "Banjul", "2025-02-12", None, "planned") in rows
+    assert not [r for r in rows if r[3] == "Dakar" and "Lamin Jallow" in r[2]]
+
+
+def test_a_summit_inside_a_visit_s_phrase_stays_folded_into_the_visit(nlp):
+    text = "President Kofi Mensah's expected visit to India later this year for the annual summit only reinforces the point."
+    x, labels = run(nlp, text, published="2025-10-09")
+    assert [r[0] for r in event_rows(x, labels)] == ["Visit"]
+
+
+def test_travelling_to_an_organisation_s_summit_is_a_visit_and_attending_it(nlp):
+    x, labels = run(nlp, "Prime Minister Maria Hansen will travel to Kuala Lumpur this weekend for the ASEAN summit.", published="2025-10-21")
+    rows = event_rows(x, labels)
+    assert [(r[0], r[2], r[3]) for r in rows if r[0] == "Meeting"] == [("Meeting", ("ASEAN", "Maria Hansen"), "Kuala Lumpur")]
+    assert [r[1] for r in rows if r[0] == "Visit"] == ["Maria Hansen"]
+
+
+def test_a_place_in_a_clause_about_the_leader_does_not_make_the_leader_foreign(nlp):
+    text = (
+        "WARSAW — Poland's president met business leaders on Wednesday. The visit was arranged without the "
+        "government of Prime Minister Adam Nowak, whose coalition has clashed with the president over the war in Ukraine."
+    )
+    x, labels = run(nlp, text, published="2025-09-04")
+    assert ("Adam Nowak", "leaderOf", "Poland") in relation_set(x, labels)

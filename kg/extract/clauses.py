@@ -21,6 +21,11 @@ DENYING_VERBS = {
 }
 # verbs that ask for what they govern: "urged X to sign a deal", "called on Y to visit"
 URGING_VERBS = {"urge", "press", "push", "demand", "ask", "encourage", "call", "appeal", "challenge"}
+# verbs that wish for what another does: "he hoped X would visit Vilnius" tells of no visit, planned or not
+# (word forms: the model lemmatises "hoped" as "hop")
+WISH_VERBS = {
+    "hope", "hopes", "hoped", "hoping", "wish", "wishes", "wished", "wishing", "want", "wants", "wanted", "wanting",
+}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 # "a meeting … was unlikely": what the event, as subject, is said to be
 DOUBT_WORDS = {"unlikely", "impossible", "doubtful", "uncertain", "unclear", "improbable", "premature"}
@@ -80,6 +85,8 @@ def governed_away(node: Token) -> bool:
         return False
     if lemma in DENYING_VERBS and (lemma != "rule" or any(c.lower_ == "out" for c in governor.children)):
         return True
+    if node.dep_ == "ccomp" and governor.lower_ in WISH_VERBS and has_subject(node):
+        return True
     return node.dep_ == "xcomp" and lemma in URGING_VERBS and any(c.dep_ == "dobj" for c in governor.children)
 
 
@@ -105,10 +112,32 @@ def call_in_sentence(verb: Token) -> bool:
     )
 
 
+def next_in_series(trigger: Token) -> bool:
+    """"The next summit", "next year's summit", "meet again": the next one of a series of meetings."""
+    if trigger.pos_ == "VERB":
+        return any(c.dep_ == "advmod" and c.lower_ == "again" for c in trigger.children)
+    for child in trigger.children:
+        if child.dep_ == "amod" and child.lower_ == "next":
+            return True
+        if child.dep_ == "poss" and any(c.dep_ == "amod" and c.lower_ == "next" for c in child.children):
+            return True
+    return False
+
+
 def in_where_clause(token: Token, trigger: Token) -> bool:
     """Whether ``token`` sits in a "where …" clause said of the trigger noun."""
     clause = next((a for a in token.ancestors if a.dep_ == "relcl" and a.head.i == trigger.i), None)
     return clause is not None and trigger.pos_ == "NOUN" and any(c.lower_ == "where" for c in clause.children)
+
+
+def in_trailing_participle(token: Token, trigger: Token) -> bool:
+    """Whether ``token`` sits in a participle clause that ends the sentence after a "where" clause of the trigger:
+    "the summit, where they named X chairman, replacing Y" (the parse hangs "replacing" on the main verb)."""
+    where = next((c for c in trigger.children if c.dep_ == "relcl" and any(w.lower_ == "where" for w in c.children)), None)
+    if where is None or trigger.pos_ != "NOUN":
+        return False
+    clause = next((a for a in token.ancestors if a.dep_ == "advcl" and a.tag_ == "VBG"), None)
+    return clause is not None and clause.i > where.right_edge.i and clause.head.i != where.i and clause.head.is_ancestor(trigger)
 
 
 def attended(trigger: Token, verb: Token) -> bool:
@@ -138,7 +167,9 @@ def in_own_clause(token: Token, trigger: Token) -> bool:
         if node.dep_ == "relcl" and any(
             c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ not in {"WDT", "WP", "WP$"} for c in node.children
         ):
-            return trigger.is_ancestor(node)
+            # below the trigger, or beside it: "the meeting would focus on Congo, where SADC withdrew
+            # its troops earlier this year" (a clause with the trigger in it is the trigger's own)
+            return not node.is_ancestor(trigger)
     return False
 
 

@@ -51,7 +51,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-__all__ = ["DateRange", "dateline", "find_dates", "normalise", "reference_in_year", "weekday_of"]
+__all__ = ["DateRange", "dateline", "find_dates", "normalise", "place_dateline", "reference_in_year", "weekday_of"]
 
 
 @dataclass(frozen=True)
@@ -760,3 +760,19 @@ def weekday_of(expression: str) -> int | None:
     days = [_WEEKDAYS[w] for w in words if w in _WEEKDAYS]
     others = [w for w in words if w not in _WEEKDAYS and w not in {"on", "today", "early", "late"}]
     return days[0] if len(days) == 1 and not others else None
+
+
+# a dateline's place, with or without a date: "OSLO (AP) -", "LIMA, Peru, May 3 (Reuters) —", "BOGOTÁ (AP) —"
+_PLACE_DATELINE = re.compile(
+    r"^[ \t]*([A-Z][A-ZÀ-ÖØ-Þ.'\u2019 ]{1,40}?)[ \t]*(?:,[^\n(]{1,40}?)?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?[-\u2013\u2014:]",
+    re.MULTILINE,
+)
+
+
+def place_dateline(text: str) -> re.Match | None:
+    """The dateline that opens an article's body, its place as group 1: "OSLO (AP) -" → "OSLO".
+
+    >>> place_dateline("Headline\\n\\nLIMA, May 3 (Reuters) - Talks began.").group(1)
+    'LIMA'
+    """
+    return _PLACE_DATELINE.search(text[:_DATELINE_WINDOW])

@@ -161,6 +161,8 @@ def fix_entities(doc: Doc, is_heading: Callable[[Span], bool]) -> tuple[Span, ..
         label = span.label_
         if gaz is not None and label in {"ORG", "PERSON"} and _minor_city(gaz):
             gaz = None  # "Morena party": a town of that name is not what the model saw
+        if gaz is not None and gaz.type == "Organization" and _first_name_after_title(span):
+            span, gaz, label = Span(doc, span.start, span.end + 1), None, "PERSON"  # "President Duma Boko"
         if label in {"GPE", "LOC", "FAC"} and (gaz is None or _minor_city(gaz)) and _speaks(span):
             gaz, label = None, "PERSON"  # "Mahama said": small towns and unknown places do not talk
         if gaz is None and label in {"ORG", "GPE"} and demonym_of(span) is not None:
@@ -223,7 +225,25 @@ def fix_entities(doc: Doc, is_heading: Callable[[Span], bool]) -> tuple[Span, ..
         fixed.append(span)
     fixed += _unlabelled_speakers(doc, fixed, people)
     fixed = _relabel_known_people(doc, fixed, people)
-    return tuple(_non_overlapping(fixed))
+    return tuple(_joined_names(doc, _non_overlapping(fixed)))
+
+
+def _first_name_after_title(span: Span) -> bool:
+    """"President Duma Boko": a one-word name the gazetteer knows as an organisation, between a title
+    and an untagged surname, is a first name."""
+    doc, end = span.doc, span.end
+    if len(span) != 1 or end >= len(doc) or title_before(doc, span.start)[0] is None:
+        return False
+    after = doc[end]
+    return after.pos_ == "PROPN" and after.is_title and after.is_alpha and not after.ent_type_ and span.root.dep_ == "compound"
+
+
+def _plural_title(span: Span) -> bool:
+    """"Heads of state", "Ministers of finance": the plural of a title ending "of …", taken for a name."""
+    doc, end = span.doc, span.end
+    if end + 1 >= len(doc) or doc[end].lower_ != "of" or not span[0].lower_.endswith("s"):
+        return False
+    return f"{singular(span[0].lower_)} of {doc[end + 1].lower_}" in titles()[0]
 
 
 def _titled_person(span: Span) -> tuple[Span, Span | None]:
@@ -434,7 +454,7 @@ def _unlabelled_speakers(doc: Doc, spans: list[Span], people: set[str]) -> list[
         span = Span(doc, start, token.i + 1, label="PERSON")
         if any(i in covered for i in range(span.start, span.end)) or _gaz_lookup(span.text) is not None:
             continue
-        if span[0].lower_ in titles()[0] or span.text.lower() in _not_entities():
+        if span[0].lower_ in titles()[0] or span.text.lower() in _not_entities() or _plural_title(span):
             continue
         people.update(t.text for t in span)
         out.append(span)
@@ -540,6 +560,21 @@ def _first_names_of(span: Span, people: set[str]) -> bool:
         bool(particles) and len(span) <= 6 and span[-1].is_title and any(t.text in people for t in span)
         and all(t in particles or t.is_alpha and t.is_title and t.lower_ not in ORG_WORDS for t in span)
     )
+
+
+def _joined_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Mohamed Salem" + "Ould Merzoug": two people's names with nothing between them are one long name."""
+    out: list[Span] = []
+    for span in spans:
+        last = out[-1] if out else None
+        if (
+            last is not None and last.label_ == span.label_ == "PERSON" and last.end == span.start
+            and len(last) + len(span) <= 6 and all(t.is_title or t.lower_ in NAME_PARTICLES for t in span)
+        ):
+            out[-1] = Span(doc, last.start, span.end, label="PERSON")
+        else:
+            out.append(span)
+    return out
 
 
 def _non_overlapping(spans: list[Span]) -> list[Span]:

@@ -15,7 +15,6 @@ trigger says (denied, by phone, in a "since" clause) is :mod:`kg.extract.clauses
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -24,10 +23,11 @@ from ..gazetteer import load_gazetteer
 from ..keys import LEADER_OF
 from ..model import Entity, Event
 from ..nlp import titles
-from .dates import DateRange, dateline, normalise, reference_in_year, weekday_of
+from .dates import DateRange, dateline, normalise, place_dateline, reference_in_year, weekday_of
 from .clauses import (
     DEFINITE, HOST_VERBS, NOT_EVENT_DATES, agreement_name, attended, by_phone, call_in_sentence, in_own_clause,
-    in_sequence_clause, in_subject, in_where_clause, is_taking_place, not_happening, phone_word, shares_subject,
+    in_sequence_clause, in_subject, in_trailing_participle, in_where_clause, is_taking_place, next_in_series,
+    not_happening, phone_word, shares_subject,
 )  # fmt: skip
 from .entities import (
     AGREEMENT_NOUNS, LOWERCASE_SITES, LocalEntity, demonym_of, entity_at, singular, title_after_as, title_before,
@@ -51,6 +51,8 @@ LIGHT_VERBS = {
     "hold", "have", "conduct", "pay", "make", "undertake", "begin", "start", "host", "attend",
     "chair", "co", "lead", "open", "resume", "join", "witness", "oversee",  # "co" heads "co-chair", "co-host" as the model splits them
 }
+# "before ending the trip in Tallinn": the last leg of the subject's trip (but "concluded negotiations" is no meeting)
+TRIP_END_VERBS = {"end", "conclude", "finish", "wrap"}
 SERIES_NOUNS = {"round", "session", "series", "meeting", "part", "edition"}
 PERSONAL_PRONOUNS = {"his", "her", "he", "she", "him"}
 SEQUENCE_PREPS = {"after", "before", "following", "since", "ahead"}
@@ -74,12 +76,6 @@ SETTLEMENT_NOUNS = {"city", "town", "village", "port", "capital", "resort"}
 PLACE_TYPES = {"Country", "City", "Place", "Organization"}
 
 
-# a dateline's place, with or without a date: "OSLO (AP) -", "LIMA, Peru, May 3 (Reuters) —", "BOGOTÁ (AP) —"
-_PLACE_DATELINE = re.compile(
-    r"^[ \t]*([A-Z][A-ZÀ-ÖØ-Þ.'\u2019 ]{1,40}?)[ \t]*(?:,[^\n(]{1,40}?)?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?[-\u2013\u2014:]",
-    re.MULTILINE,
-)
-_DATELINE_WINDOW = 800  # characters: a dateline opens the article body
 
 
 def extract_events(
@@ -171,7 +167,7 @@ class _Reader:
 
     def _read_dateline_place(self) -> tuple[str | None, int]:
         """The city of a dateline ("OSLO (AP) -", "LIMA, May 3 -") and where its sentence starts."""
-        found = _PLACE_DATELINE.search(self.doc.text[:_DATELINE_WINDOW])
+        found = place_dateline(self.doc.text)
         if found is None:
             return None, -1
         self.dateline_marks = found.span()
@@ -456,7 +452,9 @@ class _Reader:
         Signing countries are parties themselves; at a meeting or call a
         country's leader stands in (kg.resolve finds who that is).
         """
-        if token.tag_ not in {"NNS", "NNPS"} or token.lemma_.lower() not in GROUP_NOUNS:
+        # a capitalised plural opening a lede ("- Heads of state of …") may be tagged a singular name
+        lemma = singular(token.lower_) if token.tag_ == "NNP" else token.lemma_.lower()
+        if token.tag_ not in {"NNS", "NNPS", "NNP"} or lemma not in GROUP_NOUNS or lemma == token.lower_:
             return []
         countries = [
             k for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
@@ -468,8 +466,24 @@ class _Reader:
             countries += [k for c in token.conjuncts for k in [self.key(c)] if self.type_of(k) == "Country" and k not in countries]
         if "Country" in types:
             return countries
-        if token.lemma_.lower() in HEAD_NOUNS:
-            return [LEADER_OF + k for k in countries]
+        if lemma in HEAD_NOUNS:
+            return [LEADER_OF + k for k in countries] or self._body_led(token, types)
+        return []
+
+    def _body_led(self, token: Token, types: set[str]) -> list[str]:
+        """"Heads of state of the Union": the organisation whose leaders meet."""
+        if "Organization" not in types:
+            return []
+        node = token
+        for _ in range(2):  # "heads of state of X": past "state" / "government" to the organisation
+            pobj = next((p for c in node.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
+            if pobj is None:
+                return []
+            if self.type_of(self.key(pobj)) == "Organization":
+                return [self.key(pobj)]
+            if pobj.lower_ not in {"state", "government"}:
+                return []
+            node = pobj
         return []
 
     def entity_keys(self, token: Token, types: set[str], _depth: int = 0) -> list[str]:
@@ -519,7 +533,25 @@ class _Reader:
                 sub = list(child.subtree)
                 if not any(self._is_trigger(t) and t.i != trigger.i for t in sub):
                     tokens.update(sub)
+                elif child.dep_ == "prep":
+                    # "in Tallinn on Thursday, where he will meet X": the day is this clause's too
+                    for pobj in (p for p in child.children if p.dep_ == "pobj" and p.ent_type_ in {"DATE", "TIME"}):
+                        tokens.update(entity_at(pobj))
+        schedule = self._schedule_verb(head)
+        if schedule is not None:
+            # "In Doha on Wednesday he is expected to hold talks": the place and day hang on "expected"
+            for child in (c for c in schedule.children if c.dep_ == "prep" and c.i < head.i):
+                sub = list(child.subtree)
+                if not any(self._is_trigger(t) for t in sub):
+                    tokens.update(sub)
         return sorted(tokens, key=lambda t: t.i)
+
+    @staticmethod
+    def _schedule_verb(head: Token) -> Token | None:
+        """The verb that schedules a clause: "expected" in "X is expected to hold talks"."""
+        if head.dep_ == "xcomp" and head.head.lemma_.lower() in SCHEDULE_HEADS and head.head.pos_ in {"VERB", "AUX", "ADJ"}:
+            return head.head
+        return None
 
     def _is_trigger(self, token: Token) -> bool:
         return token.i in self.trigger_tokens
@@ -538,6 +570,7 @@ class _Reader:
                 c.dep_ == "dobj" and c.lemma_.lower() in GATHERING_NOUNS and any(d.lower_ in DEFINITE for d in c.children)
                 for c in trigger.children)
         )
+        m.next_in_series = m.type == "Meeting" and next_in_series(trigger)
         scope = self.scope(trigger)
         self._agents(m, trigger, scope)
         self._participants(m, trigger, scope)
@@ -546,7 +579,10 @@ class _Reader:
         if not self._valid(m, trigger):
             return []
         m.status = self._status(trigger)
-        m.date = self._date(scope, m.status, trigger) or (self._then_date(trigger) if m.type == "Visit" else None)
+        # the trigger's own phrase first: "fly to Washington on Sunday for a summit with X on Monday"
+        own = {t.i for t in trigger.subtree}
+        ordered = sorted(scope, key=lambda t: t.i not in own)
+        m.date = self._date(ordered, m.status, trigger) or (self._then_date(trigger) if m.type == "Visit" else None)
         if m.date is None and trigger.dep_ == "pcomp" and trigger.head.lower_ == "before":
             # "attend a summit on Wednesday before flying to Doha": a leg of that day's itinerary
             head = trigger.head.head
@@ -557,6 +593,8 @@ class _Reader:
             m.date = self._inherited_date(trigger, m.status)
         if m.date is None:
             m.date = self._when_date(trigger, m.status)
+        if m.date is None and m.type == "Meeting":
+            m.date = self._date_of_where(trigger, m.status)
         if m.date is None and m.type == "Visit":
             m.date = self._where_date(m, trigger)
         if m.status is None and after_publication(m.date, self.published):
@@ -588,6 +626,13 @@ class _Reader:
                 date = self._date(list(clause.subtree), m.status)
                 if date is not None:
                     return date
+        return None
+
+    def _date_of_where(self, trigger: Token, status: str | None) -> DateRange | None:
+        """"… in Tallinn on Thursday, where he will meet X": the day the "where" hangs on dates the meeting."""
+        for clause in trigger.ancestors:
+            if clause.dep_ == "relcl" and any(c.lower_ == "where" for c in clause.subtree):
+                return self._date([clause.head], status) if clause.head.ent_type_ in {"DATE", "TIME"} else None
         return None
 
     def _when_date(self, trigger: Token, status: str | None) -> DateRange | None:
@@ -726,11 +771,12 @@ class _Reader:
             governed = trigger
             if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lemma_ in SERIES_NOUNS:
                 governed = trigger.head.head  # "held a round of talks", "co-chair the first session of the Dialogue"
-            if governed.dep_ == "dobj" and governed.head.lemma_ in LIGHT_VERBS and not answered:
+            light = LIGHT_VERBS | (TRIP_END_VERBS if m.type == "Visit" else set())
+            if governed.dep_ == "dobj" and governed.head.lemma_ in light and not answered:
                 verb = governed.head
                 # "X arrived in Y and held talks with Z", "X is expected to attend, and is due to hold talks"
-                while shares_subject(verb) and (verb.dep_ == "conj" or verb.head.lemma_.lower() in SCHEDULE_HEADS):
-                    verb = verb.head
+                while shares_subject(verb) and (verb.dep_ in {"conj", "pcomp"} or verb.head.lemma_.lower() in SCHEDULE_HEADS):
+                    verb = verb.head.head if verb.dep_ == "pcomp" else verb.head  # "…, before ending the trip"
                 # a split verb ("co-chair") can leave the subject on its auxiliary
                 for child in [*verb.children, *(g for c in verb.children if c.dep_ == "aux" for g in c.children)]:
                     if child.dep_ in {"nsubj", "nsubjpass"}:
@@ -788,6 +834,11 @@ class _Reader:
                 found += self.entity_keys(token, {"Person", "Organization"}) or self._represented(token)
             elif m.type == "Meeting" and in_where_clause(token, trigger) and self.type_of(self.keys.get(token.i)) == "Person":
                 found.append(self.keys[token.i])  # "a summit where Milei handed the presidency to Lula"
+        if m.type == "Meeting" and trigger.pos_ == "NOUN":
+            # "… the summit, where they named X chairman, replacing Y": the parse hangs "replacing" on the main verb
+            for clause in (c for c in self.clause_head(trigger).children if c.dep_ == "advcl" and c.tag_ == "VBG"):
+                found += [self.keys[t.i] for t in clause.subtree
+                          if self.type_of(self.keys.get(t.i)) == "Person" and in_trailing_participle(t, trigger)]
         if m.type == "Agreement" and trigger.pos_ == "VERB":
             for child in trigger.children:
                 if child.dep_ == "nsubj":
@@ -839,6 +890,11 @@ class _Reader:
             among = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "among"
                      for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in ATTENDEE_NOUNS]
             people = [k for c in token.children if c.dep_ == "nsubj" for k in self.entity_keys(c, {"Person"})]
+            if among and people:
+                # "A and B were among the leaders at X, along with C": C was there too
+                people += [k for c in token.children if c.dep_ == "prep" and c.lower_ in {"along", "together"}
+                           for w in c.children if w.dep_ == "prep" and w.lower_ == "with"
+                           for p in w.children if p.dep_ == "pobj" for k in self.entity_keys(p, {"Person"}) if k not in people]
             # "A and B attended in person": attending with no object attends the gathering just told
             alone = token.lemma_.lower() == "attend" and not any(c.dep_ == "dobj" for c in token.children)
             if (among or alone) and people:
@@ -900,6 +956,9 @@ class _Reader:
             if key is None or self.type_of(key) not in PLACE_TYPES or key in m.participants:
                 continue
             anchors = {trigger.i, self.clause_head(trigger).i}
+            schedule = self._schedule_verb(self.clause_head(trigger))
+            if schedule is not None:
+                anchors.add(schedule.i)  # "In Doha he is expected to hold talks"
             anchors |= {c.i for c in trigger.children if c.dep_ in {"dobj", "attr"}}  # "signed a deal in Oslo"
             # "talks with visiting President X in Beijing": the parse hangs the place on the guest
             anchors |= {t.i for t in scope if t.dep_ == "pobj" and t.head.lower_ == "with" and t.head.head.i == trigger.i}
@@ -929,10 +988,23 @@ class _Reader:
                 head = clause.head
                 while head.dep_ == "appos" and self.type_of(self.key(head.head)) in PLACE_TYPES:
                     head = head.head  # "Gyeongju, South Korea, where …"
+                if head.ent_type_ in {"DATE", "TIME"}:
+                    head = self._place_before_date(head) or head  # "in Tallinn on Thursday, where …"
                 key = self.key(head)
                 return key if self.type_of(key) in PLACE_TYPES - {"Organization"} else None
             if clause.dep_ == "relcl" or clause.pos_ == "VERB" and clause.dep_ in {"ROOT", "ccomp"}:
                 break
+        return None
+
+    def _place_before_date(self, date: Token) -> Token | None:
+        """"… in Tallinn on Thursday, where he will meet X": the parse hangs the "where" on the date,
+        but it is said of the place just before it."""
+        start = max(date.sent.start, date.i - 6)
+        for token in reversed(self.doc[start : date.i]):
+            if token.pos_ in {"VERB", "AUX"} or token.is_punct:
+                return None
+            if token.dep_ == "pobj" and token.head.lower_ in {"in", "at", "to"} and self.type_of(self.key(token)) in PLACE_TYPES - {"Organization"}:
+                return token
         return None
 
     def _subject_whereabouts(self, trigger: Token) -> str | None:
@@ -1022,7 +1094,10 @@ class _Reader:
         return False
 
     def _status(self, trigger: Token) -> str | None:
-        for token in [trigger, self.clause_head(trigger)]:
+        tokens = [trigger, self.clause_head(trigger)]
+        if tokens[-1].dep_ == "pcomp" and shares_subject(tokens[-1]):
+            tokens.append(tokens[-1].head.head)  # "X will travel to Riga, before ending the trip in Tallinn"
+        for token in tokens:
             for child in token.children:
                 if child.dep_ == "aux" and child.lower_ in FUTURE_AUX:
                     return "planned"

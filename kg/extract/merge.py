@@ -35,6 +35,7 @@ class Mention:
     host: str | None = None  # country whose unnamed leader also takes part
     definite: bool = False  # "the meeting", "this visit": refers back to one already told
     attends: bool = False  # "X also attended the meeting": X joins the gathering told before
+    next_in_series: bool = False  # "the next summit", "meet again": the next meeting of those told before
 
 
 def _is_org(key: str, entities: dict[str, LocalEntity]) -> bool:
@@ -45,7 +46,10 @@ def fold_nested(mentions: list[Mention], doc: Doc, entities: dict[str, LocalEnti
     """A meeting inside a visit's phrase ("visit Delhi for a summit with X") is part of the visit."""
     out: list[Mention] = []
     for m in mentions:
-        visit = next(
+        # "travel to Dakar, before ending the tour in Banjul with an audience with X": the audience is
+        # on the leg whose phrase it shares, not on the trip the whole sentence hangs on
+        leg = m.type == "Meeting" and any(_same_leg(v, m, doc) for v in out)
+        visit = None if leg else next(
             (
                 v for v in out
                 if m.type == "Meeting" and doc[v.trigger].is_ancestor(doc[m.trigger]) and (
@@ -54,6 +58,8 @@ def fold_nested(mentions: list[Mention], doc: Doc, entities: dict[str, LocalEnti
                     or v.type == "Meeting" and set(m.participants) <= set(v.participants)
                     # "leaders met in X for a summit of the Union": the summit is their meeting
                     or v.type == "Meeting" and m.participants and all(_is_org(k, entities) for k in m.participants)
+                    # "… met in X for the bloc's summit, where A handed over to B": the same meeting
+                    or v.type == "Meeting" and _meeting_for(doc[m.trigger], doc[v.trigger]) and m.place in {None, v.place}
                 )
             ),
             None,
@@ -64,13 +70,23 @@ def fold_nested(mentions: list[Mention], doc: Doc, entities: dict[str, LocalEnti
             continue
         visit.participants.extend(k for k in m.participants if k not in visit.participants)
         if visit.type == "Visit" and m.date is not None and visit.date is not None and m.date != visit.date and len(m.participants) >= 2:
-            out.append(m)  # "travel to X, where he will meet Y on Thursday": a meeting of its own day
+            m.place = m.place or visit.place
+            out.append(m)  # "travel to X, where he will meet Y on Thursday": a meeting of its own day, there
             continue
         visit.date = visit.date or m.date
-        if visit.type == "Visit" and visit.agent in m.participants and len(m.participants) >= 2:
+        if visit.type == "Visit" and visit.agent and m.participants and all(_is_org(k, entities) for k in m.participants):
+            # "travel to Kuala Lumpur for the ASEAN summit": the visitor attends the organisation's summit there
+            out.append(replace(m, participants=[visit.agent, *m.participants], agent=None,
+                               place=m.place or visit.place, date=m.date or visit.date, status=m.status or visit.status))
+        elif visit.type == "Visit" and visit.agent in m.participants and len(m.participants) >= 2:
             # "visited Beijing for a forum, where he met X": the trip and the meeting both happened
             out.append(replace(m, participants=list(m.participants), place=m.place or visit.place, date=visit.date))
     return out
+
+
+def _meeting_for(noun, verb) -> bool:
+    """Whether a meeting noun is what a meeting verb gathers for: "met … for the annual summit"."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.i == verb.i
 
 
 def _at_trip_place(m: Mention, earlier: list[Mention], doc: Doc) -> None:
@@ -78,9 +94,33 @@ def _at_trip_place(m: Mention, earlier: list[Mention], doc: Doc) -> None:
     if m.type not in {"Meeting", "Agreement"} or m.place is not None:
         return
     trip = next((v for v in reversed(earlier) if v.type == "Visit" and v.sentence == m.sentence and v.place), None)
-    if trip is not None and (trip.agent in m.participants or doc[m.trigger].is_ancestor(doc[trip.trigger])):
+    if trip is None:
+        return
+    # "ending the tour in Banjul with an audience with X": the trip and the meeting hang on one verb
+    same_verb = _same_leg(trip, m, doc)
+    if trip.agent in m.participants or doc[m.trigger].is_ancestor(doc[trip.trigger]) or same_verb:
         m.place = trip.place
         m.date = m.date or trip.date
+        if same_verb and trip.agent not in m.participants:
+            m.participants.insert(0, trip.agent)
+
+
+def _same_leg(trip: Mention, m: Mention, doc: Doc) -> bool:
+    """Whether a meeting hangs on the verb of a trip's leg beside it: "ending the tour in Banjul with an audience
+    with X" (a meeting inside the trip's phrase, "a visit for the summit", is folded into it instead)."""
+    return (
+        m.type == "Meeting" and trip.type == "Visit" and trip.place is not None and trip.agent is not None
+        and trip.sentence == m.sentence and not doc[trip.trigger].is_ancestor(doc[m.trigger])
+        and _verb_of(doc[m.trigger]) == _verb_of(doc[trip.trigger]) is not None
+    )
+
+
+def _verb_of(token):
+    """The verb whose phrase ``token`` is in: "ending" for "the tour" and "an audience" in "ending the tour … with an audience"."""
+    for node in token.ancestors:
+        if node.pos_ in {"VERB", "AUX"}:
+            return node.i
+    return None
 
 
 def _country_of(key: str | None, entities: dict[str, LocalEntity]) -> str | None:
@@ -174,6 +214,8 @@ def merge_mentions(mentions: list[Mention], doc_id: str, entities, published, le
         if target is None:
             if not m.participants and m.type == "Meeting":
                 _from_visit_context(m, [e for e, _ in merged], entities)
+            if not m.participants and not m.agent and m.next_in_series:
+                _next_of_series(m, [e for e, _ in merged], entities)
             _during_visit(m, [e for e, _ in merged])
             _same_occasion(m, [e for e, _ in merged])
             merged.append((m, [m.sentence]))
@@ -203,9 +245,21 @@ def _gathering(m: Mention, earlier: list[Mention], entities, within) -> Mention 
     else ("attended the White House talks") the latest compatible meeting."""
     anyone = replace(m, participants=[], agent=None, place=None)
     meetings = [e for e in reversed(earlier) if e.type == "Meeting" and _compatible(e, anyone, entities, within)]
+    if m.place is not None:  # "attended the meeting in Abuja": not the next one, planned elsewhere
+        there = replace(anyone, place=m.place)
+        meetings = [e for e in meetings if _compatible(e, there, entities, within)] or meetings
     summit = next((e for e in meetings if any(
         entities[k].entity.type == "Organization" for k in [*e.participants, e.agent] if k in entities)), None)
     return summit or next(iter(meetings), None)
+
+
+def _next_of_series(m: Mention, earlier: list[Mention], entities) -> None:
+    """"The leaders agreed to hold their next summit in Freetown": the organisation whose meeting was told last holds it."""
+    for e in reversed(earlier):
+        orgs = [k for k in [e.agent, *e.participants] if k and _is_org(k, entities)]
+        if e.type == "Meeting" and orgs:
+            m.participants.append(orgs[0])
+            return
 
 
 def _overlaps(event: Mention, m: Mention) -> bool:

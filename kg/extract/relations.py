@@ -21,7 +21,8 @@ from ..gazetteer import load_gazetteer
 from ..keys import LEADER_OF
 from ..model import Relation
 from ..nlp import titles
-from .entities import LocalEntity, demonym_of, named_indirectly, text_span
+from .dates import place_dateline
+from .entities import LocalEntity, demonym_of, named_indirectly, text_span, title_after_as
 
 # an acting or interim leader leads all the same
 FORMER = {"former", "ex", "ex-", "late", "then", "then-", "outgoing"}
@@ -55,6 +56,7 @@ class _Reader:
     def __init__(self, doc: Doc, doc_id: str, entities: dict[str, LocalEntity], token_keys: dict[int, str]):
         self.doc, self.doc_id, self.entities, self.keys = doc, doc_id, entities, token_keys
         self.found: dict[tuple[str, str, str], Relation] = {}
+        self.untitled: list[tuple[str, str, Span]] = []  # (person, title, mention): "President X" with no country
 
     def type_of(self, key: str | None) -> str | None:
         return self.entities[key].entity.type if key in self.entities else None
@@ -104,6 +106,8 @@ def extract_relations(
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             _leader(r, ent)
+    _leader_representing(r)
+    _leader_at_home(r)
     for token in doc:
         lemma = token.lemma_.lower()
         if token.pos_ == "NOUN" and lemma in _TRADE_NOUNS:
@@ -156,7 +160,8 @@ def _leader(r: _Reader, person: Span) -> None:
         if country is None:
             # "Prime Minister Mark Carney of Canada", "Secretary-General X of the United Nations"
             country = next((r.actor(p) for p in _of_objects(person.root) if r.actor(p)), None)
-        if country is None and start >= 2:
+        if country is None:
+            r.untitled.append((key, title, person))
             return
         r.add(key, "leaderOf", country, person.sent, role=doc[i:start].text)
         return
@@ -165,6 +170,85 @@ def _leader(r: _Reader, person: Span) -> None:
     _leader_apposition(r, person, key, leaders)
     _leader_counterpart(r, person, key)
     _leader_clause(r, person, key)
+    _leader_elected(r, person, key)
+
+
+# titles of a country's own head of state or government (not of an organisation's head), each with
+# the office it names: a king and a queen are both the monarch, a premier is a prime minister
+NATIONAL_TITLES = {
+    "president": "president", "prime minister": "head of government", "premier": "head of government",
+    "chancellor": "head of government", "king": "monarch", "queen": "monarch", "emir": "monarch", "sultan": "monarch",
+}
+# what a visitor does: a leader who travels to the dateline's city is not its leader
+TRAVEL_VERBS = {"visit", "arrive", "travel", "fly", "land", "tour", "come"}
+# "the government of Prime Minister X": the office of a leader at home
+GOVERNMENT_WORDS = {"government", "administration", "cabinet"}
+
+
+def _leader_representing(r: _Reader) -> None:
+    """"Bolivia was represented by President X": the title with no country of its own is the represented country's."""
+    for key, title, person in r.untitled:
+        root = person.root
+        if title not in NATIONAL_TITLES or root.dep_ != "pobj" or root.head.dep_ != "agent":
+            continue
+        verb = root.head.head
+        if verb.lemma_.lower() != "represent":
+            continue
+        country = next((r.actor(c, {"Country"}) for c in verb.children if c.dep_ == "nsubjpass" and r.actor(c, {"Country"})), None)
+        r.add(key, "leaderOf", country, person.sent, role=title)
+
+
+def _leader_at_home(r: _Reader) -> None:
+    """"CAIRO — President X received a call …": a national title with no country, in an article
+    filed from a capital whose country it names, is that country's.
+
+    Only for what a leader at home does: X is the subject ("President X approved …") or
+    heads "the government of Prime Minister X"; X is not the one travelling, nobody else
+    holds that office there, and X's sentence names no other country's place (a foreign
+    leader met abroad: "he met Prime Minister X in Hanoi").
+    """
+    if not r.untitled:
+        return
+    found = place_dateline(r.doc.text)
+    span = r.doc.char_span(found.start(1), found.end(1), alignment_mode="expand") if found else None
+    local = r.entities.get(r.keys.get(span[-1].i)) if span is not None else None
+    if local is None or local.gaz is None or not local.gaz.capital_of:
+        return
+    home = local.gaz.capital_of
+    country = load_gazetteer().country_by_iso2(home)
+    if country is None or country.key not in r.entities:
+        return
+    led = {s for (s, p, _) in r.found if p == "leaderOf"}
+    held = {NATIONAL_TITLES.get(rel.role.lower()) for (_, p, o), rel in r.found.items() if p == "leaderOf" and o == country.key and rel.role}
+    candidates = {key for key, _, _ in r.untitled}
+    travelling = {k for i, k in r.keys.items() if k in candidates and r.doc[i].dep_ == "nsubj"
+                  and r.doc[i].head.lemma_.lower() in TRAVEL_VERBS}
+    for key, title, person in r.untitled:
+        office = NATIONAL_TITLES.get(title)
+        if office is None or key in led | travelling or office in held or _abroad(r, person, home):
+            continue
+        root = person.root
+        at_home = root.dep_ in {"nsubj", "nsubjpass"} or (
+            root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in GOVERNMENT_WORDS)
+        if at_home:
+            r.add(key, "leaderOf", country.key, person.sent, role=title)
+            held.add(office)
+
+
+def _abroad(r: _Reader, person: Span, home: str) -> bool:
+    """Whether the sentence of ``person`` names a place or country other than the country ``home`` (ISO code)
+    and its places, outside a relative clause said of the person ("X, whose coalition … the war in Ukraine")."""
+    own = {t.i for c in person.root.children if c.dep_ == "relcl" for t in c.subtree}
+    for i in range(person.sent.start, person.sent.end):
+        if i in own:
+            continue
+        local = r.entities.get(r.keys.get(i))
+        if local is None or local.gaz is None or local.entity.type not in {"City", "Country", "Place"}:
+            continue
+        where = local.gaz.country or dict(local.gaz.ids).get("iso3166")
+        if where and where.upper() != home.upper():
+            return True
+    return False
 
 
 # words that stand for a country or organisation named before: "its leader X", "the country's president X"
@@ -270,6 +354,26 @@ def _leader_counterpart(r: _Reader, person: Span, key: str) -> None:
     leaders = {s for (s, p, _) in r.found if p == "leaderOf"} - {key}
     if any(r.keys.get(i) in leaders for i in range(person.sent.start, person.start)):
         r.add(key, "leaderOf", country, person.sent, role="counterpart")
+
+
+# "the parliament elected X as prime minister": who makes X the leader (not "nominated", "proposed")
+INSTALLING_VERBS = {"elect", "appoint", "name", "choose", "confirm", "swear", "install", "re-elect", "reelect"}
+
+
+def _leader_elected(r: _Reader, person: Span, key: str) -> None:
+    """"Japan's parliament elected X as prime minister", "Ruritania elected X as president": the country
+    whose body (or which itself) installs X in a national office."""
+    title = title_after_as(r.doc, person.end)
+    verb = person.root.head
+    if title not in NATIONAL_TITLES or person.root.dep_ not in {"dobj", "nsubjpass"} or verb.lemma_.lower() not in INSTALLING_VERBS:
+        return
+    for subject in (c for c in verb.children if c.dep_ in {"nsubj", "agent"}):
+        subject = next((p for p in subject.children if p.dep_ == "pobj"), subject) if subject.dep_ == "agent" else subject
+        owners = [subject, *(c for c in subject.children if c.dep_ in {"poss", "amod", "compound"})]
+        country = next((r.actor(t, {"Country"}) for t in owners if r.actor(t, {"Country"})), None)
+        if country is not None:
+            r.add(key, "leaderOf", country, person.sent, role=title)
+            return
 
 
 LEAD_VERBS = {"head", "lead", "chair", "run"}
