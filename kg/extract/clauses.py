@@ -167,7 +167,7 @@ def in_own_clause(token: Token, trigger: Token) -> bool:
         if node.dep_ == "relcl" and any(
             c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ not in {"WDT", "WP", "WP$"} for c in node.children
         ):
-            # below the trigger, or beside it: "the meeting would focus on Congo, where SADC withdrew
+            # below the trigger, or beside it: "the meeting would focus on Congo, where the bloc withdrew
             # its troops earlier this year" (a clause with the trigger in it is the trigger's own)
             return not node.is_ancestor(trigger)
     return False

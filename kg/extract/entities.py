@@ -162,7 +162,7 @@ def fix_entities(doc: Doc, is_heading: Callable[[Span], bool]) -> tuple[Span, ..
         if gaz is not None and label in {"ORG", "PERSON"} and _minor_city(gaz):
             gaz = None  # "Morena party": a town of that name is not what the model saw
         if gaz is not None and gaz.type == "Organization" and _first_name_after_title(span):
-            span, gaz, label = Span(doc, span.start, span.end + 1), None, "PERSON"  # "President Duma Boko"
+            span, gaz, label = Span(doc, span.start, span.end + 1), None, "PERSON"  # "President Opec Mensah" (an invented name)
         if label in {"GPE", "LOC", "FAC"} and (gaz is None or _minor_city(gaz)) and _speaks(span):
             gaz, label = None, "PERSON"  # "Mahama said": small towns and unknown places do not talk
         if gaz is None and label in {"ORG", "GPE"} and demonym_of(span) is not None:
@@ -229,7 +229,7 @@ def fix_entities(doc: Doc, is_heading: Callable[[Span], bool]) -> tuple[Span, ..
 
 
 def _first_name_after_title(span: Span) -> bool:
-    """"President Duma Boko": a one-word name the gazetteer knows as an organisation, between a title
+    """"President Opec Mensah" (an invented name): a one-word name the gazetteer knows as an organisation, between a title
     and an untagged surname, is a first name."""
     doc, end = span.doc, span.end
     if len(span) != 1 or end >= len(doc) or title_before(doc, span.start)[0] is None:
@@ -563,7 +563,7 @@ def _first_names_of(span: Span, people: set[str]) -> bool:
 
 
 def _joined_names(doc: Doc, spans: list[Span]) -> list[Span]:
-    """"Mohamed Salem" + "Ould Merzoug": two people's names with nothing between them are one long name."""
+    """"Ana Maria" + "Silva Costa": two people's names with nothing between them are one long name."""
     out: list[Span] = []
     for span in spans:
         last = out[-1] if out else None

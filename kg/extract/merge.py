@@ -46,7 +46,7 @@ def fold_nested(mentions: list[Mention], doc: Doc, entities: dict[str, LocalEnti
     """A meeting inside a visit's phrase ("visit Delhi for a summit with X") is part of the visit."""
     out: list[Mention] = []
     for m in mentions:
-        # "travel to Dakar, before ending the tour in Banjul with an audience with X": the audience is
+        # "travel to Dakar, before ending the tour in Lisbon with an audience with X": the audience is
         # on the leg whose phrase it shares, not on the trip the whole sentence hangs on
         leg = m.type == "Meeting" and any(_same_leg(v, m, doc) for v in out)
         visit = None if leg else next(
@@ -96,7 +96,7 @@ def _at_trip_place(m: Mention, earlier: list[Mention], doc: Doc) -> None:
     trip = next((v for v in reversed(earlier) if v.type == "Visit" and v.sentence == m.sentence and v.place), None)
     if trip is None:
         return
-    # "ending the tour in Banjul with an audience with X": the trip and the meeting hang on one verb
+    # "ending the tour in Lisbon with an audience with X": the trip and the meeting hang on one verb
     same_verb = _same_leg(trip, m, doc)
     if trip.agent in m.participants or doc[m.trigger].is_ancestor(doc[trip.trigger]) or same_verb:
         m.place = trip.place
@@ -106,7 +106,7 @@ def _at_trip_place(m: Mention, earlier: list[Mention], doc: Doc) -> None:
 
 
 def _same_leg(trip: Mention, m: Mention, doc: Doc) -> bool:
-    """Whether a meeting hangs on the verb of a trip's leg beside it: "ending the tour in Banjul with an audience
+    """Whether a meeting hangs on the verb of a trip's leg beside it: "ending the tour in Lisbon with an audience
     with X" (a meeting inside the trip's phrase, "a visit for the summit", is folded into it instead)."""
     return (
         m.type == "Meeting" and trip.type == "Visit" and trip.place is not None and trip.agent is not None
