@@ -27,7 +27,7 @@ FLOORS = {
     # the rules written for them and the older misses; the round on recurring miss classes (titled leaders,
     # next summits, split names, short company names, last legs of trips) took them to 0.899, 0.912, 0.795 / 0.789
     "dev": {"entities": 0.89, "relations": 0.91, "events_relaxed": 0.79, "events_strict": 0.78},
-    "holdout": {"entities": 0.89, "relations": 0.66, "events_relaxed": 0.44, "events_strict": 0.40},
+    "holdout": {"entities": 0.89, "relations": 0.66, "events_relaxed": 0.52, "events_strict": 0.48},
 }
 
 
