@@ -1336,3 +1336,35 @@ def test_a_place_in_a_clause_about_the_leader_does_not_make_the_leader_foreign(n
     )
     x, labels = run(nlp, text, published="2025-09-04")
     assert ("Adam Nowak", "leaderOf", "Poland") in relation_set(x, labels)
+
+
+@pytest.mark.parametrize(
+    "text, supplier, buyer",
+    [
+        ("Peru supplies most of the copper imported by the European Union.", "Peru", "European Union"),
+        ("Chile supplies much of the lithium used in India's battery plants.", "Chile", "India"),
+        ("Chile and Japan met. Chile supplies much of the copper used in Japanese factories.", "Chile", "Japan"),
+        ("Chile and Brazil met. Chile imports much of the steel made by Brazilian mills.", "Brazil", "Chile"),
+    ],
+)
+def test_party_named_in_a_participle_on_the_goods(nlp, text, supplier, buyer):
+    x, labels = run(nlp, text)
+    assert (supplier, "suppliesTo", buyer) in relation_set(x, labels)
+
+
+def test_its_in_a_second_clause_is_the_first_clause_subject(nlp):
+    x, labels = run(nlp, "Chile buys most of its oil from Peru, and Brazil supplies most of its wheat.")
+    rels = relation_set(x, labels)
+    assert ("Brazil", "suppliesTo", "Chile") in rels
+    assert ("Peru", "suppliesTo", "Chile") in rels
+    assert ("Brazil", "suppliesTo", "Peru") not in rels
+
+
+def test_sales_to_a_country_s_market(nlp):
+    x, labels = run(nlp, "Spain and China met. Chile sells wine and copper to the Chinese market.")
+    assert ("Chile", "suppliesTo", "China") in relation_set(x, labels)
+
+
+def test_buying_from_a_conjoined_preposition_and_an_apposition(nlp):
+    x, labels = run(nlp, "Acme Motors buys parts from Globex Corp and from its joint venture Initech, which it owns with Umbrella.")
+    assert ("Initech", "suppliesTo", "Acme Motors") in relation_set(x, labels)

@@ -37,6 +37,9 @@ PLACE_NOUNS = {
     "county", "island", "municipality", "prefecture", "territory", "area", "oblast", "governorate",
 }
 RELY_VERBS = {"rely", "depend"}
+# what a buyer does with goods ("the gas used in Y's plants") and a supplier ("the steel made by Y")
+USE_VERBS = {"use", "import", "consume", "burn", "buy", "purchase", "need"}
+MAKE_VERBS = {"make", "produce", "manufacture", "build", "catch", "grow", "mine", "extract", "refine"}
 _TRADE_NOUNS = SUPPLIER_NOUNS | BUYER_NOUNS
 _TRADE_VERBS = SELL_VERBS | BUY_VERBS | RELY_VERBS
 ACTORS = {"Country", "Organization"}
@@ -435,15 +438,17 @@ def _trade_verb(r: _Reader, verb: Token, lemma: str) -> None:
         subjects = r.actors(_governing_subject(verb))  # "Romania signed a contract to buy howitzers from X"
     others: list[str] = []
     wanted = {"to"} if lemma in SELL_VERBS else {"from"} if lemma in BUY_VERBS else {"on"}
+    for prep in _trade_preps(verb, wanted):
+        others += [k for p in prep.children if p.dep_ == "pobj" for k in _trade_party(r, p, lemma in SELL_VERBS)]
     for child in verb.children:
-        if child.dep_ in {"prep", "dative"} and child.lower_ in wanted:
-            others += [k for p in child.children if p.dep_ == "pobj" for k in r.actors(p)]
-        elif child.dep_ == "dobj" and lemma in BUY_VERBS:  # "buys Russian crude"
+        if child.dep_ == "dobj" and lemma in BUY_VERBS:  # "buys Russian crude"
             others += [k for m in child.children if m.dep_ in {"amod", "compound"} for k in r.actors(m)]
+            others += _goods_party(r, child, MAKE_VERBS)  # "imports most of the steel made by Y"
         elif child.dep_ == "dobj" and lemma in SELL_VERBS and not r.actor(child):
             # "supplies most of China's imported ore", "supplies China's needs": the owner buys
             heads = [child] + [p for c in child.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
-            others += [k for h in heads for m in h.children if m.dep_ == "poss" for k in r.actors(m)]
+            others += [k for h in heads for m in h.children if m.dep_ == "poss" for k in _owner(r, m, subjects)]
+            others += _goods_party(r, child, USE_VERBS)  # "supplies much of the ore used in Y's mills"
     if lemma in RELY_VERBS and not any(c.lower_ == "for" for c in verb.children):
         return
     if lemma in SELL_VERBS and any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
@@ -454,6 +459,52 @@ def _trade_verb(r: _Reader, verb: Token, lemma: str) -> None:
     # "Algeria's Sonatrach will supply Italy's Eni", "buy from South Korea's Hanwha": the countries trade too
     if any(r.type_of(k) == "Organization" for k in suppliers + buyers):
         r.add_all(_countries_of(r, suppliers), "suppliesTo", _countries_of(r, buyers), verb.sent)
+
+
+def _trade_preps(verb: Token, wanted: set[str]) -> list[Token]:
+    """The prepositions naming the other side of a trade: on the verb, or on its object where the parse
+    hangs them ("buys most of its oil from X"), and those conjoined ("from X and from its joint venture Y")."""
+    heads = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+    heads += [p for h in heads[1:] for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+    preps = [c for h in heads for c in h.children if c.lower_ in wanted
+             and (c.dep_ in {"prep", "dative"} or c.dep_ == "conj" and c.pos_ == "ADP")]
+    preps += [c for p in preps for c in p.conjuncts if c.pos_ == "ADP" and c.lower_ in wanted]
+    return list(dict.fromkeys(preps))
+
+
+def _trade_party(r: _Reader, pobj: Token, buying: bool) -> list[str]:
+    """Who a trade goes to or comes from: "to India", "from its joint venture Acme" (the apposition names it),
+    and for sales "to the Chinese market", "to Indian buyers" (the market's country buys)."""
+    found = r.actors(pobj) or [k for a in pobj.children if a.dep_ == "appos" for k in r.actors(a, {"Organization"})]
+    if not found and buying and pobj.lemma_.lower() in BUYER_NOUNS:
+        found = [k for m in pobj.children if m.dep_ in {"amod", "compound", "poss"} for k in r.actors(m)]
+    return found
+
+
+def _goods_party(r: _Reader, dobj: Token, verbs: set[str]) -> list[str]:
+    """The other side named in a participle on the goods: "(supplies) most of the gas used in Y's plants",
+    "(imports) much of the steel made by Y's mills", "the wheat consumed by Y"."""
+    heads = [dobj] + [p for c in dobj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+    found: list[str] = []
+    for clause in (c for h in heads for c in h.children if c.dep_ == "acl" and c.lemma_.lower() in verbs):
+        for prep in (c for c in clause.children if c.dep_ in {"prep", "agent"} and c.lower_ in {"in", "by"}):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                found += r.actors(pobj) or [
+                    k for m in pobj.children if m.dep_ in {"amod", "compound", "poss"} for k in r.actors(m)]
+    return found
+
+
+def _owner(r: _Reader, poss: Token, subjects: list[str]) -> list[str]:
+    """The owner a possessive names; "its" is the subject of an earlier clause of the sentence, not the
+    verb's own ("Ruritania buys its oil from X, and Y supplies most of its weapons")."""
+    if poss.lower_ != "its":
+        return r.actors(poss)
+    for t in reversed(poss.sent[: poss.i - poss.sent.start]):
+        if t.dep_ in {"nsubj", "nsubjpass"}:
+            found = [k for k in r.actors(t) if k not in subjects]
+            if found:
+                return found[:1]
+    return []
 
 
 def _governing_subject(verb: Token) -> Token | None:
