@@ -1368,3 +1368,23 @@ def test_sales_to_a_country_s_market(nlp):
 def test_buying_from_a_conjoined_preposition_and_an_apposition(nlp):
     x, labels = run(nlp, "Acme Motors buys parts from Globex Corp and from its joint venture Initech, which it owns with Umbrella.")
     assert ("Initech", "suppliesTo", "Acme Motors") in relation_set(x, labels)
+
+
+@pytest.mark.parametrize(
+    "text, supplier, buyer",
+    [
+        ("Peru's exports to China rose in May.", "Peru", "China"),
+        ("Deliveries of gas from Qatar to Japan resumed.", "Qatar", "Japan"),
+        ("Russian oil shipments to India doubled.", "Russia", "India"),
+        ("India's imports of Russian oil doubled.", "Russia", "India"),
+        ("The plant will help Chile cut its fuel imports from Peru.", "Peru", "Chile"),
+    ],
+)
+def test_trade_flows_told_as_nouns(nlp, text, supplier, buyer):
+    x, labels = run(nlp, text)
+    assert (supplier, "suppliesTo", buyer) in relation_set(x, labels)
+
+
+def test_imports_with_no_buyer_relate_nobody(nlp):
+    x, labels = run(nlp, "Tariffs on imports from China rose, the ministry in Peru said.")
+    assert not [r for r in x.relations if r.predicate == "suppliesTo"]

@@ -39,6 +39,8 @@ PLACE_NOUNS = {
 RELY_VERBS = {"rely", "depend"}
 # what a buyer does with goods ("the gas used in Y's plants") and a supplier ("the steel made by Y")
 USE_VERBS = {"use", "import", "consume", "burn", "buy", "purchase", "need"}
+# goods on their way, as nouns: "X's exports to Y", "deliveries of gas from X to Y", "Y's imports from X"
+FLOW_NOUNS = {"export", "import", "delivery", "shipment", "sale"}
 MAKE_VERBS = {"make", "produce", "manufacture", "build", "catch", "grow", "mine", "extract", "refine"}
 _TRADE_NOUNS = SUPPLIER_NOUNS | BUYER_NOUNS
 _TRADE_VERBS = SELL_VERBS | BUY_VERBS | RELY_VERBS
@@ -115,6 +117,8 @@ def extract_relations(
         lemma = token.lemma_.lower()
         if token.pos_ == "NOUN" and lemma in _TRADE_NOUNS:
             _trade_noun(r, token, lemma in SUPPLIER_NOUNS)
+        elif token.pos_ == "NOUN" and lemma in FLOW_NOUNS:
+            _trade_flow(r, token, lemma)
         elif token.pos_ == "VERB" and lemma in _TRADE_VERBS:
             _trade_verb(r, token, lemma)
         elif lemma in {"member", "join"}:
@@ -505,6 +509,26 @@ def _owner(r: _Reader, poss: Token, subjects: list[str]) -> list[str]:
             if found:
                 return found[:1]
     return []
+
+
+def _trade_flow(r: _Reader, noun: Token, lemma: str) -> None:
+    """"Ruritania's exports to Y", "Russian gas deliveries to Y", "deliveries from X to Y", "its imports from X":
+    the owner of the flow is the buyer of imports and the seller of anything else. A from-phrase the parse
+    hangs on the verb of which the flow is the object counts ("cut its fuel imports from X")."""
+    preps = [c for c in noun.children if c.dep_ == "prep"]
+    if noun.dep_ == "dobj":
+        preps += [c for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "from"]
+    named = {w: [k for p in preps if p.lower_ == w for c in p.children if c.dep_ == "pobj" for k in r.actors(c)]
+             for w in ("from", "to")}
+    owners = [k for c in noun.children if c.dep_ == "poss" for k in _owner(r, c, [])]
+    owners += [k for c in noun.children if c.dep_ in {"amod", "compound"} for k in r.actors(c)]
+    # "imports of Russian oil": the goods' origin sells them
+    origin = [k for p in preps if p.lower_ == "of" for c in p.children if c.dep_ == "pobj"
+              for m in c.children if m.dep_ in {"amod", "compound"} for k in r.actors(m)]
+    if lemma == "import":
+        r.add_all(named["from"] or origin, "suppliesTo", owners, noun.sent)
+    else:
+        r.add_all(named["from"] or owners or origin, "suppliesTo", named["to"], noun.sent)
 
 
 def _governing_subject(verb: Token) -> Token | None:
