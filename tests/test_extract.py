@@ -1388,3 +1388,22 @@ def test_trade_flows_told_as_nouns(nlp, text, supplier, buyer):
 def test_imports_with_no_buyer_relate_nobody(nlp):
     x, labels = run(nlp, "Tariffs on imports from China rose, the ministry in Peru said.")
     assert not [r for r in x.relations if r.predicate == "suppliesTo"]
+
+
+@pytest.mark.parametrize(
+    "text, leader, led",
+    [
+        ("The Kenyan president, Jane Doe, arrived on Monday.", "Jane Doe", "Kenya"),
+        ("Kenya's head of state, Jane Doe, arrived on Monday.", "Jane Doe", "Kenya"),
+        ("Acme's chief executive, Jane Doe, said sales rose.", "Jane Doe", "Acme"),
+        ("Kenya's newly elected president Jane Doe arrived on Monday.", "Jane Doe", "Kenya"),
+    ],
+)
+def test_leader_title_before_a_comma_or_a_sitting_phrase(nlp, text, leader, led):
+    x, labels = run(nlp, text)
+    assert (leader, "leaderOf", led) in relation_set(x, labels)
+
+
+def test_former_title_before_a_comma_is_no_leader(nlp):
+    x, labels = run(nlp, "The former Kenyan president, Jane Doe, arrived on Monday.")
+    assert not [r for r in x.relations if r.predicate == "leaderOf"]

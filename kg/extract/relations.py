@@ -26,7 +26,7 @@ from .entities import LocalEntity, demonym_of, named_indirectly, text_span, titl
 
 # an acting or interim leader leads all the same
 FORMER = {"former", "ex", "ex-", "late", "then", "then-", "outgoing"}
-SITTING = {"interim", "acting", "caretaker", "current", "incumbent", "new", "newly-elected", "transitional"}
+SITTING = {"interim", "acting", "caretaker", "current", "incumbent", "new", "newly", "elected", "newly-elected", "re-elected", "transitional"}
 SUPPLIER_NOUNS = {"supplier", "exporter", "provider", "seller", "source", "vendor"}
 BUYER_NOUNS = {"market", "buyer", "customer", "importer", "purchaser", "client", "consumer"}
 SELL_VERBS = {"supply", "sell", "export", "deliver", "ship", "provide"}
@@ -149,7 +149,7 @@ def _leader(r: _Reader, person: Span) -> None:
             continue
         # the owner is written right before the title: "(AP) — King X" gives the agency no king
         before = []
-        for t in reversed(doc[max(0, i - 3) : i]):
+        for t in reversed(doc[max(0, i - 4) : i]):  # "Ruritania's newly elected president X"
             if t.is_punct and t.text not in {"'s", "’s"}:
                 break
             before.insert(0, t)
@@ -175,6 +175,7 @@ def _leader(r: _Reader, person: Span) -> None:
     if start >= 2 and doc[start - 1].text in {"'s", "’s"}:
         _leader_in_list(r, person, key, doc[start - 2])
     _leader_apposition(r, person, key, leaders)
+    _leader_title_first(r, person, key, leaders)
     _leader_counterpart(r, person, key)
     _leader_clause(r, person, key)
     _leader_elected(r, person, key)
@@ -347,6 +348,27 @@ def _leader_apposition(r: _Reader, person: Span, key: str, leaders: frozenset[st
                     r.add(key, "leaderOf", r.actor(t), person.sent, role=role)
                 elif t.dep_ in {"poss", "amod", "compound"} and t.head.i == child.i:
                     r.add(key, "leaderOf", r.actor(t), person.sent, role=role)
+
+
+def _leader_title_first(r: _Reader, person: Span, key: str, leaders: frozenset[str]) -> None:
+    """"The Ruritanian president, Jane Doe,", "Ruritania's head of state, Jane Doe,", "Acme's chief executive,
+    Jane Doe,": the name is an apposition to the title before it."""
+    head = person.root.head
+    if person.root.dep_ != "appos" or head.i >= person.start or r.doc[person.start - 1].text != ",":
+        return
+    if any(t.lower_.rstrip("-") in {f.rstrip("-") for f in FORMER} for t in r.doc[head.left_edge.i : head.i]):
+        return
+    after = _title_text(r.doc[head.i : head.i + 3])  # "head of state"
+    role = after if after in leaders else _role(head, leaders | EXECUTIVE_TITLES)
+    if role is None:
+        return
+    types = {"Organization"} if role in EXECUTIVE_TITLES else ACTORS
+    owners = [t for t in head.children if t.dep_ in {"poss", "amod", "compound"} and t.i < head.i] + _of_objects(head)
+    for t in owners:
+        led = r.actor(t, types) or (_two_word_demonym(r, t) if types == ACTORS else None)
+        if led is not None:
+            r.add(key, "leaderOf", led, person.sent, role=role)
+            return
 
 
 def _leader_counterpart(r: _Reader, person: Span, key: str) -> None:
