@@ -1407,3 +1407,21 @@ def test_leader_title_before_a_comma_or_a_sitting_phrase(nlp, text, leader, led)
 def test_former_title_before_a_comma_is_no_leader(nlp):
     x, labels = run(nlp, "The former Kenyan president, Jane Doe, arrived on Monday.")
     assert not [r for r in x.relations if r.predicate == "leaderOf"]
+
+
+def test_region_word_inside_the_span_makes_a_place_without_it(nlp):
+    x, _ = run(nlp, "Floods hit Zhejiang province last week.")
+    assert ("Place", "Zhejiang") in entity_set(x)
+    assert not any(e.label.endswith("province") for e in x.entities)
+
+
+@pytest.mark.parametrize(
+    "text, inner, outer",
+    [
+        ("The plant is in Tarragona in Spain's Catalonia region.", "Tarragona", "Catalonia"),
+        ("The firm, based in Ningbo in China's Zhejiang province, makes steel.", "Ningbo", "Zhejiang"),
+    ],
+)
+def test_in_a_country_s_region(nlp, text, inner, outer):
+    x, labels = run(nlp, text)
+    assert (inner, "locatedIn", outer) in relation_set(x, labels)
