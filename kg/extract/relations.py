@@ -638,6 +638,12 @@ def _located_in_text(r: _Reader) -> None:
     """"X in Y" / "X, Y" where X is a place or city and Y a bigger place."""
     ents = [e for e in r.doc.ents if r.keys.get(e.start) in r.entities]
     rank = {"Place": 0, "City": 1, "Country": 2}
+    for a, c, b in zip(ents, ents[1:], ents[2:]):
+        # "X in Ruritania's Y province": X is in the country's region (the country itself is the gazetteer's)
+        if [t.lower_ for t in r.doc[a.end : c.start]] == ["in"] and [t.text for t in r.doc[c.end : b.start]] in (["'s"], ["’s"]):
+            if r.type_of(r.keys[c.start]) == "Country" and r.type_of(r.keys[b.start]) == "Place":
+                if r.type_of(r.keys[a.start]) in {"Place", "City"}:
+                    _add_within(r, r.keys[a.start], r.keys[b.start], a.sent)
     for a, b in zip(ents, ents[1:]):
         between = [t for t in r.doc[a.end : b.start] if t.lower_ != "the"]  # "the Troll field in the North Sea"
         if len(between) != 1 or between[0].lower_ not in {"in", ","} or b.start - a.end > 2:
