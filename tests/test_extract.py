@@ -1425,3 +1425,13 @@ def test_region_word_inside_the_span_makes_a_place_without_it(nlp):
 def test_in_a_country_s_region(nlp, text, inner, outer):
     x, labels = run(nlp, text)
     assert (inner, "locatedIn", outer) in relation_set(x, labels)
+
+
+def test_site_described_by_an_apposition_the_parse_breaks(nlp):
+    x, labels = run(nlp, "Leaders met at the Palazzo Chigi, the government's headquarters in central Rome.")
+    assert ("Palazzo Chigi", "locatedIn", "Rome") in relation_set(x, labels)
+
+
+def test_site_description_stops_at_a_verb(nlp):
+    x, labels = run(nlp, "Leaders met at the Palazzo Chigi, then flew to a base in Rome.")
+    assert ("Palazzo Chigi", "locatedIn", "Rome") not in relation_set(x, labels)

@@ -680,6 +680,30 @@ def _located_in_phrase(r: _Reader) -> None:
             if pobj.lemma_.lower() in PLACE_NOUNS:  # "in the German state of Lower Saxony"
                 pobj = next(iter(_of_objects(pobj)), pobj)
             _add_within(r, key, r.keys.get(pobj.i), ent.sent)
+        _add_within(r, key, _described_site_in(r, ent), ent.sent)
+
+
+# nouns that describe a building or site by what it is: "X, the ministry's headquarters in Y"
+SITE_NOUNS = {"headquarters", "seat", "residence", "palace", "venue", "site", "complex", "base", "plant",
+              "factory", "refinery", "airport", "museum", "building", "hall", "compound"}
+
+
+def _described_site_in(r: _Reader, ent: Span) -> str | None:
+    """"X, the ministry's headquarters in central Y": the place after a short description of X that ends
+    with a site noun and "in" (read off the tokens: the parse often breaks such appositions)."""
+    doc, j = r.doc, ent.end
+    if j >= len(doc) or doc[j].text != ",":
+        return None
+    for k in range(j + 2, min(j + 8, len(doc) - 1)):
+        t = doc[k]
+        if t.is_punct and t.text not in {"'s", "’s"} or t.pos_ in {"VERB", "AUX", "PRON"} or r.keys.get(t.i):
+            return None
+        if t.lower_ == "in" and doc[k - 1].lemma_.lower() in SITE_NOUNS:
+            i = k + 1
+            while i < len(doc) and doc[i].pos_ in {"DET", "ADJ"}:  # "in central Y", "in the old town of"
+                i += 1
+            return r.keys.get(i) if r.type_of(r.keys.get(i)) in {"City", "Place", "Country"} else None
+    return None
 
 
 def _add_within(r: _Reader, key: str, outer: str | None, sent: Span) -> None:
