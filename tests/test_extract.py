@@ -1435,3 +1435,18 @@ def test_site_described_by_an_apposition_the_parse_breaks(nlp):
 def test_site_description_stops_at_a_verb(nlp):
     x, labels = run(nlp, "Leaders met at the Palazzo Chigi, then flew to a base in Rome.")
     assert ("Palazzo Chigi", "locatedIn", "Rome") not in relation_set(x, labels)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Southern Trade Council, whose members include Chile and Peru, met on Monday.",
+        "The Southern Trade Council's members Chile and Peru objected.",
+        "Southern Trade Council member states Chile and Peru objected.",
+        "The Southern Trade Council met on Monday. Its members include Chile and Peru.",
+    ],
+)
+def test_members_named_by_the_bloc(nlp, text):
+    x, labels = run(nlp, text)
+    rels = relation_set(x, labels)
+    assert {("Chile", "memberOf", "Southern Trade Council"), ("Peru", "memberOf", "Southern Trade Council")} <= rels
