@@ -1450,3 +1450,21 @@ def test_members_named_by_the_bloc(nlp, text):
     x, labels = run(nlp, text)
     rels = relation_set(x, labels)
     assert {("Chile", "memberOf", "Southern Trade Council"), ("Peru", "memberOf", "Southern Trade Council")} <= rels
+
+
+@pytest.mark.parametrize(
+    "text, supplier, buyer",
+    [
+        ("Chile gets about 40% of its gas from Norway.", "Norway", "Chile"),
+        ("Chile obtains most of its wheat from Brazil.", "Brazil", "Chile"),
+        ("Chile's purchase of jets from Brazil was approved.", "Brazil", "Chile"),
+    ],
+)
+def test_a_share_of_the_goods_and_a_purchase(nlp, text, supplier, buyer):
+    x, labels = run(nlp, text)
+    assert (supplier, "suppliesTo", buyer) in relation_set(x, labels)
+
+
+def test_getting_something_from_a_country_is_no_supply(nlp):
+    x, labels = run(nlp, "Chile got support from Brazil for its bid.")
+    assert not [r for r in x.relations if r.predicate == "suppliesTo"]

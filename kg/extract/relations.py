@@ -40,7 +40,10 @@ RELY_VERBS = {"rely", "depend"}
 # what a buyer does with goods ("the gas used in Y's plants") and a supplier ("the steel made by Y")
 USE_VERBS = {"use", "import", "consume", "burn", "buy", "purchase", "need"}
 # goods on their way, as nouns: "X's exports to Y", "deliveries of gas from X to Y", "Y's imports from X"
-FLOW_NOUNS = {"export", "import", "delivery", "shipment", "sale"}
+FLOW_NOUNS = {"export", "import", "delivery", "shipment", "sale", "purchase"}
+# general verbs that buy only with a share of the goods: "Y gets 40% of its gas from X", "obtains most of its wheat"
+SHARE_VERBS = {"get", "obtain", "draw"}
+SHARE_WORDS = {"most", "much", "half", "third", "quarter", "%", "percent", "share", "bulk", "majority", "all", "fraction"}
 MAKE_VERBS = {"make", "produce", "manufacture", "build", "catch", "grow", "mine", "extract", "refine"}
 _TRADE_NOUNS = SUPPLIER_NOUNS | BUYER_NOUNS
 _TRADE_VERBS = SELL_VERBS | BUY_VERBS | RELY_VERBS
@@ -121,6 +124,9 @@ def extract_relations(
             _trade_flow(r, token, lemma)
         elif token.pos_ == "VERB" and lemma in _TRADE_VERBS:
             _trade_verb(r, token, lemma)
+        elif token.pos_ == "VERB" and lemma in SHARE_VERBS and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in SHARE_WORDS and _of_objects(c) for c in token.children):
+            _trade_verb(r, token, "buy")
         elif lemma in {"member", "join"}:
             _member(r, token)
     _located_in_text(r)
@@ -538,6 +544,8 @@ def _trade_flow(r: _Reader, noun: Token, lemma: str) -> None:
     the owner of the flow is the buyer of imports and the seller of anything else. A from-phrase the parse
     hangs on the verb of which the flow is the object counts ("cut its fuel imports from X")."""
     preps = [c for c in noun.children if c.dep_ == "prep"]
+    # "purchase of jets from X", "deliveries of gas to Y": the parse may hang them on the goods
+    preps += [c for g in _of_objects(noun) for c in g.children if c.dep_ == "prep" and c.lower_ in {"from", "to"}]
     if noun.dep_ == "dobj":
         preps += [c for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "from"]
     named = {w: [k for p in preps if p.lower_ == w for c in p.children if c.dep_ == "pobj" for k in r.actors(c)]
@@ -547,7 +555,7 @@ def _trade_flow(r: _Reader, noun: Token, lemma: str) -> None:
     # "imports of Russian oil": the goods' origin sells them
     origin = [k for p in preps if p.lower_ == "of" for c in p.children if c.dep_ == "pobj"
               for m in c.children if m.dep_ in {"amod", "compound"} for k in r.actors(m)]
-    if lemma == "import":
+    if lemma in {"import", "purchase"}:
         r.add_all(named["from"] or origin, "suppliesTo", owners, noun.sent)
     else:
         r.add_all(named["from"] or owners or origin, "suppliesTo", named["to"], noun.sent)
