@@ -1468,3 +1468,9 @@ def test_a_share_of_the_goods_and_a_purchase(nlp, text, supplier, buyer):
 def test_getting_something_from_a_country_is_no_supply(nlp):
     x, labels = run(nlp, "Chile got support from Brazil for its bid.")
     assert not [r for r in x.relations if r.predicate == "suppliesTo"]
+
+
+@pytest.mark.parametrize("text", ["Talks were held in Gyeongju in southeastern South Korea.", "Talks were held in Gyeongju in central South Korea."])
+def test_in_a_part_of_a_country(nlp, text):
+    x, labels = run(nlp, text)
+    assert ("Gyeongju", "locatedIn", "South Korea") in relation_set(x, labels)

@@ -664,7 +664,9 @@ def _located_in_text(r: _Reader) -> None:
                     _add_within(r, r.keys[a.start], r.keys[b.start], a.sent)
     for a, b in zip(ents, ents[1:]):
         between = [t for t in r.doc[a.end : b.start] if t.lower_ != "the"]  # "the Troll field in the North Sea"
-        if len(between) != 1 or between[0].lower_ not in {"in", ","} or b.start - a.end > 2:
+        if len(between) == 2 and between[0].lower_ == "in" and _is_direction(between[1]):
+            between = between[:1]  # "X in northeastern Y"
+        if len(between) != 1 or between[0].lower_ not in {"in", ","} or b.start - a.end > 3:
             continue
         ka, kb = r.keys[a.start], r.keys[b.start]
         ta, tb = r.type_of(ka), r.type_of(kb)
@@ -676,6 +678,21 @@ def _located_in_text(r: _Reader) -> None:
         if known is not None and tb == "Country" and dict(r.entities[kb].gaz.ids if r.entities[kb].gaz else ()).get("iso3166") != known.country:
             continue  # the gazetteer knows better where a known place is
         r.add(ka, "locatedIn", kb, a.sent)
+
+
+COMPASS = ("north", "south", "east", "west")
+
+
+def _is_direction(token: Token) -> bool:
+    """"northern", "south-eastern", "northeast", "central": a part of the place named next."""
+    word = token.lower_.replace("-", "")
+    if word == "central":
+        return True
+    for end in ("ern", ""):
+        stem = word[: len(word) - len(end)] if end and word.endswith(end) else word
+        if stem in COMPASS or stem[:5] in {"north", "south"} and stem[5:] in {"east", "west"}:
+            return True
+    return False
 
 
 def _located_in_phrase(r: _Reader) -> None:
