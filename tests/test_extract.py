@@ -1474,3 +1474,21 @@ def test_getting_something_from_a_country_is_no_supply(nlp):
 def test_in_a_part_of_a_country(nlp, text):
     x, labels = run(nlp, text)
     assert ("Gyeongju", "locatedIn", "South Korea") in relation_set(x, labels)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["NATO chief Jane Doe arrived on Monday.", "Jane Doe, the head of NATO, arrived on Monday."],
+)
+def test_an_organisation_s_chief_or_head(nlp, text):
+    x, labels = run(nlp, text)
+    assert ("Jane Doe", "leaderOf", "NATO") in relation_set(x, labels)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Kenya's spy chief Jane Doe arrived on Monday.", "Jane Doe, head of the delegation of Kenya, arrived on Monday."],
+)
+def test_a_chief_or_head_leads_no_country(nlp, text):
+    x, labels = run(nlp, text)
+    assert not [r for r in x.relations if r.predicate == "leaderOf"]

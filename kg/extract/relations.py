@@ -54,7 +54,7 @@ STATE_BODIES = {"army", "military", "navy", "government", "forces", "force", "mi
 BLOC_WORDS = {"bloc", "alliance", "grouping", "organisation", "organization"}
 # forms of address that may stand between an office and the name ("Qatar's Emir Sheikh X")
 # a company's head: leads the organisation named before the title, never a country ("Acme chief executive X")
-EXECUTIVE_TITLES = {"chief executive", "chief executive officer", "ceo", "managing director"}
+EXECUTIVE_TITLES = {"chief executive", "chief executive officer", "ceo", "managing director", "chief", "head", "boss"}
 # words between an owner and a leader title that another title shares: "Acme founder and chairman X"
 CO_TITLE_WORDS = {"and", "founder", "co-founder", "cofounder"}
 HONORIFICS = {"sheikh", "shaikh", "sir", "dame", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms."}
@@ -346,14 +346,16 @@ def _leader_apposition(r: _Reader, person: Span, key: str, leaders: frozenset[st
     """"Narendra Modi, the Prime Minister of India", "Javier Milei, Argentina's president"."""
     for child in person.root.children:
         if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"} and not child.ent_type_:
-            role = _role(child, leaders)
+            role = _role(child, leaders | EXECUTIVE_TITLES)
             if role is None or any(t.lower_ in FORMER for t in child.subtree):
                 continue
+            # a company's or a body's head ("X, Acme's chief executive", "X, the head of the Fund") leads no country
+            types = {"Organization"} if role in EXECUTIVE_TITLES else ACTORS
             for t in child.subtree:
-                if t.dep_ == "pobj" and t.head.lower_ == "of":
-                    r.add(key, "leaderOf", r.actor(t), person.sent, role=role)
+                if t.dep_ == "pobj" and t.head.lower_ == "of" and (types == ACTORS or t.head.head.i == child.i):
+                    r.add(key, "leaderOf", r.actor(t, types), person.sent, role=role)
                 elif t.dep_ in {"poss", "amod", "compound"} and t.head.i == child.i:
-                    r.add(key, "leaderOf", r.actor(t), person.sent, role=role)
+                    r.add(key, "leaderOf", r.actor(t, types), person.sent, role=role)
 
 
 def _leader_title_first(r: _Reader, person: Span, key: str, leaders: frozenset[str]) -> None:
