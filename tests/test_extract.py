@@ -1492,3 +1492,19 @@ def test_an_organisation_s_chief_or_head(nlp, text):
 def test_a_chief_or_head_leads_no_country(nlp, text):
     x, labels = run(nlp, text)
     assert not [r for r in x.relations if r.predicate == "leaderOf"]
+
+
+def test_represented_leader_leads_the_representative_s_country(nlp):
+    x, labels = run(nlp, "Leaders met there, along with Kenyan Vice-President John Roe, who represented President Jane Doe.")
+    rels = relation_set(x, labels)
+    assert ("Jane Doe", "leaderOf", "Kenya") in rels
+    assert ("John Roe", "leaderOf", "Kenya") not in rels
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Kenya was represented by Vice-President John Roe.", "Kenyan Deputy Prime Minister John Roe arrived on Monday."],
+)
+def test_a_deputy_s_title_is_not_the_leader_s(nlp, text):
+    x, labels = run(nlp, text)
+    assert not [r for r in x.relations if r.predicate == "leaderOf"]

@@ -140,7 +140,7 @@ def _leader(r: _Reader, person: Span) -> None:
     key = r.keys.get(person.start)
     if key is None:
         return
-    _, leaders = titles()
+    every_title, leaders = titles()
     start = person.start
     while start > 0 and doc[start - 1].lower_ in HONORIFICS:
         start -= 1
@@ -151,6 +151,8 @@ def _leader(r: _Reader, person: Span) -> None:
             continue
         title = _title_text(doc[i:start])
         executive = title in EXECUTIVE_TITLES
+        if title in every_title and title not in leaders and not executive:
+            break  # "Vice-President X", "Deputy Prime Minister X": the longer title is not the leader's
         if title not in leaders and not executive:
             continue
         # the owner is written right before the title: "(AP) — King X" gives the agency no king
@@ -200,10 +202,21 @@ GOVERNMENT_WORDS = {"government", "administration", "cabinet"}
 
 
 def _leader_representing(r: _Reader) -> None:
-    """"Bolivia was represented by President X": the title with no country of its own is the represented country's."""
+    """"Bolivia was represented by President X": the title with no country of its own is the represented country's;
+    "Ruritanian Vice-President Y, who represented President X": the representative's."""
     for key, title, person in r.untitled:
         root = person.root
-        if title not in NATIONAL_TITLES or root.dep_ != "pobj" or root.head.dep_ != "agent":
+        if title not in NATIONAL_TITLES:
+            continue
+        if root.dep_ == "dobj" and root.head.lemma_.lower() == "represent":
+            # "Ruritanian Vice-President John Roe, who represented President X": the representative's country
+            deputy = root.head.head if root.head.dep_ == "relcl" else next(
+                (c for c in root.head.children if c.dep_ == "nsubj"), None)
+            owners = [c for c in deputy.children if c.dep_ in {"compound", "amod", "poss"}] if deputy is not None else []
+            r.add(key, "leaderOf", next((r.actor(c, {"Country"}) for c in owners if r.actor(c, {"Country"})), None),
+                  person.sent, role=title)
+            continue
+        if root.dep_ != "pobj" or root.head.dep_ != "agent":
             continue
         verb = root.head.head
         if verb.lemma_.lower() != "represent":
