@@ -189,7 +189,8 @@ def fix_entities(doc: Doc, is_heading: Callable[[Span], bool]) -> tuple[Span, ..
             lowercase = lowercase if lowercase is not None else _lowercase_words(doc)
             if span.text.lower() in lowercase:
                 continue  # "Turnout was low …" and later "a turnout of": a common word opening a sentence
-        if gaz is None and label in {"ORG", "GPE", "LOC", "FAC"} and _country_owned_name(span):
+        region_next = span.end < len(doc) and doc[span.end].lower_ in REGION_WORDS  # "Ruritania's North Coast region"
+        if gaz is None and label in {"ORG", "GPE", "LOC", "FAC"} and not region_next and _country_owned_name(span):
             lowercase = lowercase if lowercase is not None else _lowercase_words(doc)
             if not any(t.lower_ in lowercase for t in span):
                 label = "PERSON"  # "Ruritania's Jane Doe": a country's own person, named in full
