@@ -1508,3 +1508,20 @@ def test_represented_leader_leads_the_representative_s_country(nlp):
 def test_a_deputy_s_title_is_not_the_leader_s(nlp, text):
     x, labels = run(nlp, text)
     assert not [r for r in x.relations if r.predicate == "leaderOf"]
+
+
+def test_country_owned_name_before_a_region_word_is_a_place(nlp):
+    x, _ = run(nlp, "The summit took place in Egypt's South Sinai region.")
+    assert ("Person", "South Sinai") not in entity_set(x)
+
+
+@pytest.mark.parametrize(
+    "text, inner, outer",
+    [
+        ("Talks were held in Gyeongju, located in South Korea.", "Gyeongju", "South Korea"),
+        ("The summit took place in Sharm el-Sheikh, located in Egypt's South Sinai region.", "Sharm el-Sheikh", "South Sinai"),
+    ],
+)
+def test_located_in(nlp, text, inner, outer):
+    x, labels = run(nlp, text)
+    assert (inner, "locatedIn", outer) in relation_set(x, labels)

@@ -742,18 +742,37 @@ def _described_site_in(r: _Reader, ent: Span) -> str | None:
     """"X, the ministry's headquarters in central Y": the place after a short description of X that ends
     with a site noun and "in" (read off the tokens: the parse often breaks such appositions)."""
     doc, j = r.doc, ent.end
-    if j >= len(doc) or doc[j].text != ",":
+    if j + 2 >= len(doc) or doc[j].text != ",":
         return None
+    if doc[j + 1].lower_ in LOCATED_WORDS and doc[j + 2].lower_ == "in":  # "X, located in Y"
+        return _place_after(r, j + 3)
     for k in range(j + 2, min(j + 8, len(doc) - 1)):
         t = doc[k]
         if t.is_punct and t.text not in {"'s", "’s"} or t.pos_ in {"VERB", "AUX", "PRON"} or r.keys.get(t.i):
             return None
         if t.lower_ == "in" and doc[k - 1].lemma_.lower() in SITE_NOUNS:
-            i = k + 1
-            while i < len(doc) and doc[i].pos_ in {"DET", "ADJ"}:  # "in central Y", "in the old town of"
-                i += 1
-            return r.keys.get(i) if r.type_of(r.keys.get(i)) in {"City", "Place", "Country"} else None
+            return _place_after(r, k + 1)
     return None
+
+
+LOCATED_WORDS = {"located", "situated", "lying", "nestled"}
+
+
+def _place_after(r: _Reader, i: int) -> str | None:
+    """The place named from token ``i`` on: "central Y", "the Y", "Ruritania's Y region" (the region)."""
+    doc = r.doc
+    while i < len(doc) and (doc[i].pos_ == "DET" or doc[i].pos_ == "ADJ" and not r.keys.get(i)):
+        i += 1
+    key = r.keys.get(i) if i < len(doc) else None
+    if r.type_of(key) not in {"City", "Place", "Country"}:
+        return None
+    end = i
+    while end < len(doc) and r.keys.get(end) == key:
+        end += 1
+    if r.type_of(key) == "Country" and end + 1 < len(doc) and doc[end].text in {"'s", "’s"}:
+        region = r.keys.get(end + 1)
+        return region if r.type_of(region) == "Place" else key
+    return key
 
 
 def _add_within(r: _Reader, key: str, outer: str | None, sent: Span) -> None:
