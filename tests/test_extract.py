@@ -1470,10 +1470,10 @@ def test_getting_something_from_a_country_is_no_supply(nlp):
     assert not [r for r in x.relations if r.predicate == "suppliesTo"]
 
 
-@pytest.mark.parametrize("text", ["Talks were held in Gyeongju in southeastern South Korea.", "Talks were held in Gyeongju in central South Korea."])
+@pytest.mark.parametrize("text", ["Talks were held in Daegu in southeastern South Korea.", "Talks were held in Daegu in central South Korea."])
 def test_in_a_part_of_a_country(nlp, text):
     x, labels = run(nlp, text)
-    assert ("Gyeongju", "locatedIn", "South Korea") in relation_set(x, labels)
+    assert ("Daegu", "locatedIn", "South Korea") in relation_set(x, labels)
 
 
 @pytest.mark.parametrize(
@@ -1511,15 +1511,15 @@ def test_a_deputy_s_title_is_not_the_leader_s(nlp, text):
 
 
 def test_country_owned_name_before_a_region_word_is_a_place(nlp):
-    x, _ = run(nlp, "The summit took place in Egypt's South Sinai region.")
-    assert ("Person", "South Sinai") not in entity_set(x)
+    x, _ = run(nlp, "Floods hit Kenya's Lake Basin region.")
+    assert ("Place", "Lake Basin") in entity_set(x)
 
 
 @pytest.mark.parametrize(
     "text, inner, outer",
     [
-        ("Talks were held in Gyeongju, located in South Korea.", "Gyeongju", "South Korea"),
-        ("The summit took place in Sharm el-Sheikh, located in Egypt's South Sinai region.", "Sharm el-Sheikh", "South Sinai"),
+        ("Talks were held in Daegu, located in South Korea.", "Daegu", "South Korea"),
+        ("Talks were held in Kisumu, located in Kenya's Lake Basin region.", "Kisumu", "Lake Basin"),
     ],
 )
 def test_located_in(nlp, text, inner, outer):
