@@ -25,8 +25,10 @@ FLOORS = {
     # announced royal visit, a new prime minister called by title) pull the whole set down: 31 articles measured
     # entities 0.886, relations 0.880, events 0.707 / 0.695 with them, and 0.890, 0.891, 0.727 / 0.721 after
     # the rules written for them and the older misses; the round on recurring miss classes (titled leaders,
-    # next summits, split names, short company names, last legs of trips) took them to 0.899, 0.912, 0.795 / 0.789
-    "dev": {"entities": 0.89, "relations": 0.91, "events_relaxed": 0.79, "events_strict": 0.78},
+    # next summits, split names, short company names, last legs of trips) took them to 0.899, 0.912, 0.795 / 0.789;
+    # the round on relation recall (trade told by shares, participles and nouns; site descriptions; deputies
+    # standing in for leaders) to 0.904, 0.941, events unchanged
+    "dev": {"entities": 0.90, "relations": 0.94, "events_relaxed": 0.79, "events_strict": 0.78},
     "holdout": {"entities": 0.89, "relations": 0.66, "events_relaxed": 0.52, "events_strict": 0.48},
 }
 

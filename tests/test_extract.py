@@ -1336,3 +1336,192 @@ def test_a_place_in_a_clause_about_the_leader_does_not_make_the_leader_foreign(n
     )
     x, labels = run(nlp, text, published="2025-09-04")
     assert ("Adam Nowak", "leaderOf", "Poland") in relation_set(x, labels)
+
+
+@pytest.mark.parametrize(
+    "text, supplier, buyer",
+    [
+        ("Peru supplies most of the copper imported by the European Union.", "Peru", "European Union"),
+        ("Chile supplies much of the lithium used in India's battery plants.", "Chile", "India"),
+        ("Chile and Japan met. Chile supplies much of the copper used in Japanese factories.", "Chile", "Japan"),
+        ("Chile and Brazil met. Chile imports much of the steel made by Brazilian mills.", "Brazil", "Chile"),
+    ],
+)
+def test_party_named_in_a_participle_on_the_goods(nlp, text, supplier, buyer):
+    x, labels = run(nlp, text)
+    assert (supplier, "suppliesTo", buyer) in relation_set(x, labels)
+
+
+def test_its_in_a_second_clause_is_the_first_clause_subject(nlp):
+    x, labels = run(nlp, "Chile buys most of its oil from Peru, and Brazil supplies most of its wheat.")
+    rels = relation_set(x, labels)
+    assert ("Brazil", "suppliesTo", "Chile") in rels
+    assert ("Peru", "suppliesTo", "Chile") in rels
+    assert ("Brazil", "suppliesTo", "Peru") not in rels
+
+
+def test_sales_to_a_country_s_market(nlp):
+    x, labels = run(nlp, "Spain and China met. Chile sells wine and copper to the Chinese market.")
+    assert ("Chile", "suppliesTo", "China") in relation_set(x, labels)
+
+
+def test_buying_from_a_conjoined_preposition_and_an_apposition(nlp):
+    x, labels = run(nlp, "Acme Motors buys parts from Globex Corp and from its joint venture Initech, which it owns with Umbrella.")
+    assert ("Initech", "suppliesTo", "Acme Motors") in relation_set(x, labels)
+
+
+@pytest.mark.parametrize(
+    "text, supplier, buyer",
+    [
+        ("Peru's exports to China rose in May.", "Peru", "China"),
+        ("Deliveries of gas from Qatar to Japan resumed.", "Qatar", "Japan"),
+        ("Russian oil shipments to India doubled.", "Russia", "India"),
+        ("India's imports of Russian oil doubled.", "Russia", "India"),
+        ("The plant will help Chile cut its fuel imports from Peru.", "Peru", "Chile"),
+    ],
+)
+def test_trade_flows_told_as_nouns(nlp, text, supplier, buyer):
+    x, labels = run(nlp, text)
+    assert (supplier, "suppliesTo", buyer) in relation_set(x, labels)
+
+
+def test_imports_with_no_buyer_relate_nobody(nlp):
+    x, labels = run(nlp, "Tariffs on imports from China rose, the ministry in Peru said.")
+    assert not [r for r in x.relations if r.predicate == "suppliesTo"]
+
+
+@pytest.mark.parametrize(
+    "text, leader, led",
+    [
+        ("The Kenyan president, Jane Doe, arrived on Monday.", "Jane Doe", "Kenya"),
+        ("Kenya's head of state, Jane Doe, arrived on Monday.", "Jane Doe", "Kenya"),
+        ("Acme's chief executive, Jane Doe, said sales rose.", "Jane Doe", "Acme"),
+        ("Kenya's newly elected president Jane Doe arrived on Monday.", "Jane Doe", "Kenya"),
+    ],
+)
+def test_leader_title_before_a_comma_or_a_sitting_phrase(nlp, text, leader, led):
+    x, labels = run(nlp, text)
+    assert (leader, "leaderOf", led) in relation_set(x, labels)
+
+
+def test_former_title_before_a_comma_is_no_leader(nlp):
+    x, labels = run(nlp, "The former Kenyan president, Jane Doe, arrived on Monday.")
+    assert not [r for r in x.relations if r.predicate == "leaderOf"]
+
+
+def test_region_word_inside_the_span_makes_a_place_without_it(nlp):
+    x, _ = run(nlp, "Floods hit Zhejiang province last week.")
+    assert ("Place", "Zhejiang") in entity_set(x)
+    assert not any(e.label.endswith("province") for e in x.entities)
+
+
+@pytest.mark.parametrize(
+    "text, inner, outer",
+    [
+        ("The plant is in Tarragona in Spain's Catalonia region.", "Tarragona", "Catalonia"),
+        ("The firm, based in Ningbo in China's Zhejiang province, makes steel.", "Ningbo", "Zhejiang"),
+    ],
+)
+def test_in_a_country_s_region(nlp, text, inner, outer):
+    x, labels = run(nlp, text)
+    assert (inner, "locatedIn", outer) in relation_set(x, labels)
+
+
+def test_site_described_by_an_apposition_the_parse_breaks(nlp):
+    x, labels = run(nlp, "Leaders met at the Palazzo Chigi, the government's headquarters in central Rome.")
+    assert ("Palazzo Chigi", "locatedIn", "Rome") in relation_set(x, labels)
+
+
+def test_site_description_stops_at_a_verb(nlp):
+    x, labels = run(nlp, "Leaders met at the Palazzo Chigi, then flew to a base in Rome.")
+    assert ("Palazzo Chigi", "locatedIn", "Rome") not in relation_set(x, labels)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Southern Trade Council, whose members include Chile and Peru, met on Monday.",
+        "The Southern Trade Council's members Chile and Peru objected.",
+        "Southern Trade Council member states Chile and Peru objected.",
+        "The Southern Trade Council met on Monday. Its members include Chile and Peru.",
+    ],
+)
+def test_members_named_by_the_bloc(nlp, text):
+    x, labels = run(nlp, text)
+    rels = relation_set(x, labels)
+    assert {("Chile", "memberOf", "Southern Trade Council"), ("Peru", "memberOf", "Southern Trade Council")} <= rels
+
+
+@pytest.mark.parametrize(
+    "text, supplier, buyer",
+    [
+        ("Chile gets about 40% of its gas from Norway.", "Norway", "Chile"),
+        ("Chile obtains most of its wheat from Brazil.", "Brazil", "Chile"),
+        ("Chile's purchase of jets from Brazil was approved.", "Brazil", "Chile"),
+    ],
+)
+def test_a_share_of_the_goods_and_a_purchase(nlp, text, supplier, buyer):
+    x, labels = run(nlp, text)
+    assert (supplier, "suppliesTo", buyer) in relation_set(x, labels)
+
+
+def test_getting_something_from_a_country_is_no_supply(nlp):
+    x, labels = run(nlp, "Chile got support from Brazil for its bid.")
+    assert not [r for r in x.relations if r.predicate == "suppliesTo"]
+
+
+@pytest.mark.parametrize("text", ["Talks were held in Daegu in southeastern South Korea.", "Talks were held in Daegu in central South Korea."])
+def test_in_a_part_of_a_country(nlp, text):
+    x, labels = run(nlp, text)
+    assert ("Daegu", "locatedIn", "South Korea") in relation_set(x, labels)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["NATO chief Jane Doe arrived on Monday.", "Jane Doe, the head of NATO, arrived on Monday."],
+)
+def test_an_organisation_s_chief_or_head(nlp, text):
+    x, labels = run(nlp, text)
+    assert ("Jane Doe", "leaderOf", "NATO") in relation_set(x, labels)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Kenya's spy chief Jane Doe arrived on Monday.", "Jane Doe, head of the delegation of Kenya, arrived on Monday."],
+)
+def test_a_chief_or_head_leads_no_country(nlp, text):
+    x, labels = run(nlp, text)
+    assert not [r for r in x.relations if r.predicate == "leaderOf"]
+
+
+def test_represented_leader_leads_the_representative_s_country(nlp):
+    x, labels = run(nlp, "Leaders met there, along with Kenyan Vice-President John Roe, who represented President Jane Doe.")
+    rels = relation_set(x, labels)
+    assert ("Jane Doe", "leaderOf", "Kenya") in rels
+    assert ("John Roe", "leaderOf", "Kenya") not in rels
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Kenya was represented by Vice-President John Roe.", "Kenyan Deputy Prime Minister John Roe arrived on Monday."],
+)
+def test_a_deputy_s_title_is_not_the_leader_s(nlp, text):
+    x, labels = run(nlp, text)
+    assert not [r for r in x.relations if r.predicate == "leaderOf"]
+
+
+def test_country_owned_name_before_a_region_word_is_a_place(nlp):
+    x, _ = run(nlp, "Floods hit Kenya's Lake Basin region.")
+    assert ("Place", "Lake Basin") in entity_set(x)
+
+
+@pytest.mark.parametrize(
+    "text, inner, outer",
+    [
+        ("Talks were held in Daegu, located in South Korea.", "Daegu", "South Korea"),
+        ("Talks were held in Kisumu, located in Kenya's Lake Basin region.", "Kisumu", "Lake Basin"),
+    ],
+)
+def test_located_in(nlp, text, inner, outer):
+    x, labels = run(nlp, text)
+    assert (inner, "locatedIn", outer) in relation_set(x, labels)

@@ -41,6 +41,8 @@ PRODUCT_NOUNS = frozenset(
     "jet jets fighter fighters missile missiles system systems launcher launchers tank tanks drone drones "
     "aircraft helicopter helicopters vaccine vaccines rifle rifles warship warships submarine submarines".split()
 )
+# region words that follow a name without being part of it (unlike "state" in "Free State")
+REGION_NAME_WORDS = frozenset("province prefecture oblast".split())
 REGION_WORDS = frozenset("state province region prefecture oblast county district territory".split())
 ORG_WORDS = frozenset(
     "institute university ministry council commission committee bank party agency company corporation "
@@ -151,6 +153,8 @@ def fix_entities(doc: Doc, is_heading: Callable[[Span], bool]) -> tuple[Span, ..
         span = _trim(ent)
         if span is None or "\n" in span.text or len(span.text) < 2:
             continue
+        if span.label_ in {"GPE", "LOC"} and len(span) > 1 and span[-1].lower_ in REGION_NAME_WORDS and span[-2].text[:1].isupper():
+            span = Span(doc, span.start, span.end - 1, label="GPE")  # "Ruritania province" as one span: as if the word followed
         if span.label_ in {"ORG", "GPE", "NORP"}:
             span, prefix = _titled_person(span)
             if prefix is not None:
@@ -185,7 +189,8 @@ def fix_entities(doc: Doc, is_heading: Callable[[Span], bool]) -> tuple[Span, ..
             lowercase = lowercase if lowercase is not None else _lowercase_words(doc)
             if span.text.lower() in lowercase:
                 continue  # "Turnout was low …" and later "a turnout of": a common word opening a sentence
-        if gaz is None and label in {"ORG", "GPE", "LOC", "FAC"} and _country_owned_name(span):
+        region_next = span.end < len(doc) and doc[span.end].lower_ in REGION_WORDS  # "Ruritania's North Coast region"
+        if gaz is None and label in {"ORG", "GPE", "LOC", "FAC"} and not region_next and _country_owned_name(span):
             lowercase = lowercase if lowercase is not None else _lowercase_words(doc)
             if not any(t.lower_ in lowercase for t in span):
                 label = "PERSON"  # "Ruritania's Jane Doe": a country's own person, named in full

@@ -26,7 +26,7 @@ from .entities import LocalEntity, demonym_of, named_indirectly, text_span, titl
 
 # an acting or interim leader leads all the same
 FORMER = {"former", "ex", "ex-", "late", "then", "then-", "outgoing"}
-SITTING = {"interim", "acting", "caretaker", "current", "incumbent", "new", "newly-elected", "transitional"}
+SITTING = {"interim", "acting", "caretaker", "current", "incumbent", "new", "newly", "elected", "newly-elected", "re-elected", "transitional"}
 SUPPLIER_NOUNS = {"supplier", "exporter", "provider", "seller", "source", "vendor"}
 BUYER_NOUNS = {"market", "buyer", "customer", "importer", "purchaser", "client", "consumer"}
 SELL_VERBS = {"supply", "sell", "export", "deliver", "ship", "provide"}
@@ -37,6 +37,14 @@ PLACE_NOUNS = {
     "county", "island", "municipality", "prefecture", "territory", "area", "oblast", "governorate",
 }
 RELY_VERBS = {"rely", "depend"}
+# what a buyer does with goods ("the gas used in Y's plants") and a supplier ("the steel made by Y")
+USE_VERBS = {"use", "import", "consume", "burn", "buy", "purchase", "need"}
+# goods on their way, as nouns: "X's exports to Y", "deliveries of gas from X to Y", "Y's imports from X"
+FLOW_NOUNS = {"export", "import", "delivery", "shipment", "sale", "purchase"}
+# general verbs that buy only with a share of the goods: "Y gets 40% of its gas from X", "obtains most of its wheat"
+SHARE_VERBS = {"get", "obtain", "draw"}
+SHARE_WORDS = {"most", "much", "half", "third", "quarter", "%", "percent", "share", "bulk", "majority", "all", "fraction"}
+MAKE_VERBS = {"make", "produce", "manufacture", "build", "catch", "grow", "mine", "extract", "refine"}
 _TRADE_NOUNS = SUPPLIER_NOUNS | BUYER_NOUNS
 _TRADE_VERBS = SELL_VERBS | BUY_VERBS | RELY_VERBS
 ACTORS = {"Country", "Organization"}
@@ -46,7 +54,7 @@ STATE_BODIES = {"army", "military", "navy", "government", "forces", "force", "mi
 BLOC_WORDS = {"bloc", "alliance", "grouping", "organisation", "organization"}
 # forms of address that may stand between an office and the name ("Qatar's Emir Sheikh X")
 # a company's head: leads the organisation named before the title, never a country ("Acme chief executive X")
-EXECUTIVE_TITLES = {"chief executive", "chief executive officer", "ceo", "managing director"}
+EXECUTIVE_TITLES = {"chief executive", "chief executive officer", "ceo", "managing director", "chief", "head", "boss"}
 # words between an owner and a leader title that another title shares: "Acme founder and chairman X"
 CO_TITLE_WORDS = {"and", "founder", "co-founder", "cofounder"}
 HONORIFICS = {"sheikh", "shaikh", "sir", "dame", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms."}
@@ -112,8 +120,13 @@ def extract_relations(
         lemma = token.lemma_.lower()
         if token.pos_ == "NOUN" and lemma in _TRADE_NOUNS:
             _trade_noun(r, token, lemma in SUPPLIER_NOUNS)
+        elif token.pos_ == "NOUN" and lemma in FLOW_NOUNS:
+            _trade_flow(r, token, lemma)
         elif token.pos_ == "VERB" and lemma in _TRADE_VERBS:
             _trade_verb(r, token, lemma)
+        elif token.pos_ == "VERB" and lemma in SHARE_VERBS and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in SHARE_WORDS and _of_objects(c) for c in token.children):
+            _trade_verb(r, token, "buy")
         elif lemma in {"member", "join"}:
             _member(r, token)
     _located_in_text(r)
@@ -127,7 +140,7 @@ def _leader(r: _Reader, person: Span) -> None:
     key = r.keys.get(person.start)
     if key is None:
         return
-    _, leaders = titles()
+    every_title, leaders = titles()
     start = person.start
     while start > 0 and doc[start - 1].lower_ in HONORIFICS:
         start -= 1
@@ -138,11 +151,13 @@ def _leader(r: _Reader, person: Span) -> None:
             continue
         title = _title_text(doc[i:start])
         executive = title in EXECUTIVE_TITLES
+        if title in every_title and title not in leaders and not executive:
+            break  # "Vice-President X", "Deputy Prime Minister X": the longer title is not the leader's
         if title not in leaders and not executive:
             continue
         # the owner is written right before the title: "(AP) — King X" gives the agency no king
         before = []
-        for t in reversed(doc[max(0, i - 3) : i]):
+        for t in reversed(doc[max(0, i - 4) : i]):  # "Ruritania's newly elected president X"
             if t.is_punct and t.text not in {"'s", "’s"}:
                 break
             before.insert(0, t)
@@ -168,6 +183,7 @@ def _leader(r: _Reader, person: Span) -> None:
     if start >= 2 and doc[start - 1].text in {"'s", "’s"}:
         _leader_in_list(r, person, key, doc[start - 2])
     _leader_apposition(r, person, key, leaders)
+    _leader_title_first(r, person, key, leaders)
     _leader_counterpart(r, person, key)
     _leader_clause(r, person, key)
     _leader_elected(r, person, key)
@@ -186,10 +202,21 @@ GOVERNMENT_WORDS = {"government", "administration", "cabinet"}
 
 
 def _leader_representing(r: _Reader) -> None:
-    """"Bolivia was represented by President X": the title with no country of its own is the represented country's."""
+    """"Bolivia was represented by President X": the title with no country of its own is the represented country's;
+    "Ruritanian Vice-President Y, who represented President X": the representative's."""
     for key, title, person in r.untitled:
         root = person.root
-        if title not in NATIONAL_TITLES or root.dep_ != "pobj" or root.head.dep_ != "agent":
+        if title not in NATIONAL_TITLES:
+            continue
+        if root.dep_ == "dobj" and root.head.lemma_.lower() == "represent":
+            # "Ruritanian Vice-President John Roe, who represented President X": the representative's country
+            deputy = root.head.head if root.head.dep_ == "relcl" else next(
+                (c for c in root.head.children if c.dep_ == "nsubj"), None)
+            owners = [c for c in deputy.children if c.dep_ in {"compound", "amod", "poss"}] if deputy is not None else []
+            r.add(key, "leaderOf", next((r.actor(c, {"Country"}) for c in owners if r.actor(c, {"Country"})), None),
+                  person.sent, role=title)
+            continue
+        if root.dep_ != "pobj" or root.head.dep_ != "agent":
             continue
         verb = root.head.head
         if verb.lemma_.lower() != "represent":
@@ -332,14 +359,37 @@ def _leader_apposition(r: _Reader, person: Span, key: str, leaders: frozenset[st
     """"Narendra Modi, the Prime Minister of India", "Javier Milei, Argentina's president"."""
     for child in person.root.children:
         if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"} and not child.ent_type_:
-            role = _role(child, leaders)
+            role = _role(child, leaders | EXECUTIVE_TITLES)
             if role is None or any(t.lower_ in FORMER for t in child.subtree):
                 continue
+            # a company's or a body's head ("X, Acme's chief executive", "X, the head of the Fund") leads no country
+            types = {"Organization"} if role in EXECUTIVE_TITLES else ACTORS
             for t in child.subtree:
-                if t.dep_ == "pobj" and t.head.lower_ == "of":
-                    r.add(key, "leaderOf", r.actor(t), person.sent, role=role)
+                if t.dep_ == "pobj" and t.head.lower_ == "of" and (types == ACTORS or t.head.head.i == child.i):
+                    r.add(key, "leaderOf", r.actor(t, types), person.sent, role=role)
                 elif t.dep_ in {"poss", "amod", "compound"} and t.head.i == child.i:
-                    r.add(key, "leaderOf", r.actor(t), person.sent, role=role)
+                    r.add(key, "leaderOf", r.actor(t, types), person.sent, role=role)
+
+
+def _leader_title_first(r: _Reader, person: Span, key: str, leaders: frozenset[str]) -> None:
+    """"The Ruritanian president, Jane Doe,", "Ruritania's head of state, Jane Doe,", "Acme's chief executive,
+    Jane Doe,": the name is an apposition to the title before it."""
+    head = person.root.head
+    if person.root.dep_ != "appos" or head.i >= person.start or r.doc[person.start - 1].text != ",":
+        return
+    if any(t.lower_.rstrip("-") in {f.rstrip("-") for f in FORMER} for t in r.doc[head.left_edge.i : head.i]):
+        return
+    after = _title_text(r.doc[head.i : head.i + 3])  # "head of state"
+    role = after if after in leaders else _role(head, leaders | EXECUTIVE_TITLES)
+    if role is None:
+        return
+    types = {"Organization"} if role in EXECUTIVE_TITLES else ACTORS
+    owners = [t for t in head.children if t.dep_ in {"poss", "amod", "compound"} and t.i < head.i] + _of_objects(head)
+    for t in owners:
+        led = r.actor(t, types) or (_two_word_demonym(r, t) if types == ACTORS else None)
+        if led is not None:
+            r.add(key, "leaderOf", led, person.sent, role=role)
+            return
 
 
 def _leader_counterpart(r: _Reader, person: Span, key: str) -> None:
@@ -435,15 +485,17 @@ def _trade_verb(r: _Reader, verb: Token, lemma: str) -> None:
         subjects = r.actors(_governing_subject(verb))  # "Romania signed a contract to buy howitzers from X"
     others: list[str] = []
     wanted = {"to"} if lemma in SELL_VERBS else {"from"} if lemma in BUY_VERBS else {"on"}
+    for prep in _trade_preps(verb, wanted):
+        others += [k for p in prep.children if p.dep_ == "pobj" for k in _trade_party(r, p, lemma in SELL_VERBS)]
     for child in verb.children:
-        if child.dep_ in {"prep", "dative"} and child.lower_ in wanted:
-            others += [k for p in child.children if p.dep_ == "pobj" for k in r.actors(p)]
-        elif child.dep_ == "dobj" and lemma in BUY_VERBS:  # "buys Russian crude"
+        if child.dep_ == "dobj" and lemma in BUY_VERBS:  # "buys Russian crude"
             others += [k for m in child.children if m.dep_ in {"amod", "compound"} for k in r.actors(m)]
+            others += _goods_party(r, child, MAKE_VERBS)  # "imports most of the steel made by Y"
         elif child.dep_ == "dobj" and lemma in SELL_VERBS and not r.actor(child):
             # "supplies most of China's imported ore", "supplies China's needs": the owner buys
             heads = [child] + [p for c in child.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
-            others += [k for h in heads for m in h.children if m.dep_ == "poss" for k in r.actors(m)]
+            others += [k for h in heads for m in h.children if m.dep_ == "poss" for k in _owner(r, m, subjects)]
+            others += _goods_party(r, child, USE_VERBS)  # "supplies much of the ore used in Y's mills"
     if lemma in RELY_VERBS and not any(c.lower_ == "for" for c in verb.children):
         return
     if lemma in SELL_VERBS and any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
@@ -454,6 +506,74 @@ def _trade_verb(r: _Reader, verb: Token, lemma: str) -> None:
     # "Algeria's Sonatrach will supply Italy's Eni", "buy from South Korea's Hanwha": the countries trade too
     if any(r.type_of(k) == "Organization" for k in suppliers + buyers):
         r.add_all(_countries_of(r, suppliers), "suppliesTo", _countries_of(r, buyers), verb.sent)
+
+
+def _trade_preps(verb: Token, wanted: set[str]) -> list[Token]:
+    """The prepositions naming the other side of a trade: on the verb, or on its object where the parse
+    hangs them ("buys most of its oil from X"), and those conjoined ("from X and from its joint venture Y")."""
+    heads = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+    heads += [p for h in heads[1:] for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+    preps = [c for h in heads for c in h.children if c.lower_ in wanted
+             and (c.dep_ in {"prep", "dative"} or c.dep_ == "conj" and c.pos_ == "ADP")]
+    preps += [c for p in preps for c in p.conjuncts if c.pos_ == "ADP" and c.lower_ in wanted]
+    return list(dict.fromkeys(preps))
+
+
+def _trade_party(r: _Reader, pobj: Token, buying: bool) -> list[str]:
+    """Who a trade goes to or comes from: "to India", "from its joint venture Acme" (the apposition names it),
+    and for sales "to the Chinese market", "to Indian buyers" (the market's country buys)."""
+    found = r.actors(pobj) or [k for a in pobj.children if a.dep_ == "appos" for k in r.actors(a, {"Organization"})]
+    if not found and buying and pobj.lemma_.lower() in BUYER_NOUNS:
+        found = [k for m in pobj.children if m.dep_ in {"amod", "compound", "poss"} for k in r.actors(m)]
+    return found
+
+
+def _goods_party(r: _Reader, dobj: Token, verbs: set[str]) -> list[str]:
+    """The other side named in a participle on the goods: "(supplies) most of the gas used in Y's plants",
+    "(imports) much of the steel made by Y's mills", "the wheat consumed by Y"."""
+    heads = [dobj] + [p for c in dobj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+    found: list[str] = []
+    for clause in (c for h in heads for c in h.children if c.dep_ == "acl" and c.lemma_.lower() in verbs):
+        for prep in (c for c in clause.children if c.dep_ in {"prep", "agent"} and c.lower_ in {"in", "by"}):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                found += r.actors(pobj) or [
+                    k for m in pobj.children if m.dep_ in {"amod", "compound", "poss"} for k in r.actors(m)]
+    return found
+
+
+def _owner(r: _Reader, poss: Token, subjects: list[str]) -> list[str]:
+    """The owner a possessive names; "its" is the subject of an earlier clause of the sentence, not the
+    verb's own ("Ruritania buys its oil from X, and Y supplies most of its weapons")."""
+    if poss.lower_ != "its":
+        return r.actors(poss)
+    for t in reversed(poss.sent[: poss.i - poss.sent.start]):
+        if t.dep_ in {"nsubj", "nsubjpass"}:
+            found = [k for k in r.actors(t) if k not in subjects]
+            if found:
+                return found[:1]
+    return []
+
+
+def _trade_flow(r: _Reader, noun: Token, lemma: str) -> None:
+    """"Ruritania's exports to Y", "Russian gas deliveries to Y", "deliveries from X to Y", "its imports from X":
+    the owner of the flow is the buyer of imports and the seller of anything else. A from-phrase the parse
+    hangs on the verb of which the flow is the object counts ("cut its fuel imports from X")."""
+    preps = [c for c in noun.children if c.dep_ == "prep"]
+    # "purchase of jets from X", "deliveries of gas to Y": the parse may hang them on the goods
+    preps += [c for g in _of_objects(noun) for c in g.children if c.dep_ == "prep" and c.lower_ in {"from", "to"}]
+    if noun.dep_ == "dobj":
+        preps += [c for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "from"]
+    named = {w: [k for p in preps if p.lower_ == w for c in p.children if c.dep_ == "pobj" for k in r.actors(c)]
+             for w in ("from", "to")}
+    owners = [k for c in noun.children if c.dep_ == "poss" for k in _owner(r, c, [])]
+    owners += [k for c in noun.children if c.dep_ in {"amod", "compound"} for k in r.actors(c)]
+    # "imports of Russian oil": the goods' origin sells them
+    origin = [k for p in preps if p.lower_ == "of" for c in p.children if c.dep_ == "pobj"
+              for m in c.children if m.dep_ in {"amod", "compound"} for k in r.actors(m)]
+    if lemma in {"import", "purchase"}:
+        r.add_all(named["from"] or origin, "suppliesTo", owners, noun.sent)
+    else:
+        r.add_all(named["from"] or owners or origin, "suppliesTo", named["to"], noun.sent)
 
 
 def _governing_subject(verb: Token) -> Token | None:
@@ -491,6 +611,10 @@ def _member(r: _Reader, token: Token) -> None:
     if token.pos_ != "NOUN":
         return
     orgs = [k for c in token.children if c.dep_ == "compound" for k in r.actors(c, {"Organization"})]
+    # "the bloc's members", "its member states"; "X, whose members include …": the clause's noun
+    orgs += [k for c in token.children if c.dep_ == "poss" and c.lower_ != "whose" for k in r.referents(c, {"Organization"})]
+    if any(c.lower_ == "whose" for c in token.children) and token.head.dep_ == "relcl":
+        orgs += r.actors(token.head.head, {"Organization"})
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             orgs += [k for p in child.children for k in r.referents(p, {"Organization"})]
@@ -505,6 +629,12 @@ def _member(r: _Reader, token: Token) -> None:
         countries += r.referents(_before_comma(token), {"Country"})
     if not countries and token.head.dep_ == "compound":  # "NATO member Turkey"
         countries = r.actors(token.head.head, {"Country"})
+    if not countries and token.dep_ == "compound" and token.head.lemma_.lower() in {"state", "country", "nation"}:
+        # "the bloc's member states Chile and Peru"
+        countries = [k for c in token.head.children if c.dep_ == "appos" for k in r.actors(c, {"Country"})]
+    if not countries and token.dep_ == "nsubj" and token.head.lemma_.lower() in {"include", "be"}:
+        # "its members include Chile and Peru"
+        countries = [k for c in token.head.children if c.dep_ in {"dobj", "attr"} for k in r.actors(c, {"Country"})]
     r.add_all(countries, "memberOf", orgs, token.sent)
 
 
@@ -541,9 +671,17 @@ def _located_in_text(r: _Reader) -> None:
     """"X in Y" / "X, Y" where X is a place or city and Y a bigger place."""
     ents = [e for e in r.doc.ents if r.keys.get(e.start) in r.entities]
     rank = {"Place": 0, "City": 1, "Country": 2}
+    for a, c, b in zip(ents, ents[1:], ents[2:]):
+        # "X in Ruritania's Y province": X is in the country's region (the country itself is the gazetteer's)
+        if [t.lower_ for t in r.doc[a.end : c.start]] == ["in"] and [t.text for t in r.doc[c.end : b.start]] in (["'s"], ["’s"]):
+            if r.type_of(r.keys[c.start]) == "Country" and r.type_of(r.keys[b.start]) == "Place":
+                if r.type_of(r.keys[a.start]) in {"Place", "City"}:
+                    _add_within(r, r.keys[a.start], r.keys[b.start], a.sent)
     for a, b in zip(ents, ents[1:]):
         between = [t for t in r.doc[a.end : b.start] if t.lower_ != "the"]  # "the Troll field in the North Sea"
-        if len(between) != 1 or between[0].lower_ not in {"in", ","} or b.start - a.end > 2:
+        if len(between) == 2 and between[0].lower_ == "in" and _is_direction(between[1]):
+            between = between[:1]  # "X in northeastern Y"
+        if len(between) != 1 or between[0].lower_ not in {"in", ","} or b.start - a.end > 3:
             continue
         ka, kb = r.keys[a.start], r.keys[b.start]
         ta, tb = r.type_of(ka), r.type_of(kb)
@@ -555,6 +693,21 @@ def _located_in_text(r: _Reader) -> None:
         if known is not None and tb == "Country" and dict(r.entities[kb].gaz.ids if r.entities[kb].gaz else ()).get("iso3166") != known.country:
             continue  # the gazetteer knows better where a known place is
         r.add(ka, "locatedIn", kb, a.sent)
+
+
+COMPASS = ("north", "south", "east", "west")
+
+
+def _is_direction(token: Token) -> bool:
+    """"northern", "south-eastern", "northeast", "central": a part of the place named next."""
+    word = token.lower_.replace("-", "")
+    if word == "central":
+        return True
+    for end in ("ern", ""):
+        stem = word[: len(word) - len(end)] if end and word.endswith(end) else word
+        if stem in COMPASS or stem[:5] in {"north", "south"} and stem[5:] in {"east", "west"}:
+            return True
+    return False
 
 
 def _located_in_phrase(r: _Reader) -> None:
@@ -577,6 +730,49 @@ def _located_in_phrase(r: _Reader) -> None:
             if pobj.lemma_.lower() in PLACE_NOUNS:  # "in the German state of Lower Saxony"
                 pobj = next(iter(_of_objects(pobj)), pobj)
             _add_within(r, key, r.keys.get(pobj.i), ent.sent)
+        _add_within(r, key, _described_site_in(r, ent), ent.sent)
+
+
+# nouns that describe a building or site by what it is: "X, the ministry's headquarters in Y"
+SITE_NOUNS = {"headquarters", "seat", "residence", "palace", "venue", "site", "complex", "base", "plant",
+              "factory", "refinery", "airport", "museum", "building", "hall", "compound"}
+
+
+def _described_site_in(r: _Reader, ent: Span) -> str | None:
+    """"X, the ministry's headquarters in central Y": the place after a short description of X that ends
+    with a site noun and "in" (read off the tokens: the parse often breaks such appositions)."""
+    doc, j = r.doc, ent.end
+    if j + 2 >= len(doc) or doc[j].text != ",":
+        return None
+    if doc[j + 1].lower_ in LOCATED_WORDS and doc[j + 2].lower_ == "in":  # "X, located in Y"
+        return _place_after(r, j + 3)
+    for k in range(j + 2, min(j + 8, len(doc) - 1)):
+        t = doc[k]
+        if t.is_punct and t.text not in {"'s", "’s"} or t.pos_ in {"VERB", "AUX", "PRON"} or r.keys.get(t.i):
+            return None
+        if t.lower_ == "in" and doc[k - 1].lemma_.lower() in SITE_NOUNS:
+            return _place_after(r, k + 1)
+    return None
+
+
+LOCATED_WORDS = {"located", "situated", "lying", "nestled"}
+
+
+def _place_after(r: _Reader, i: int) -> str | None:
+    """The place named from token ``i`` on: "central Y", "the Y", "Ruritania's Y region" (the region)."""
+    doc = r.doc
+    while i < len(doc) and (doc[i].pos_ == "DET" or doc[i].pos_ == "ADJ" and not r.keys.get(i)):
+        i += 1
+    key = r.keys.get(i) if i < len(doc) else None
+    if r.type_of(key) not in {"City", "Place", "Country"}:
+        return None
+    end = i
+    while end < len(doc) and r.keys.get(end) == key:
+        end += 1
+    if r.type_of(key) == "Country" and end + 1 < len(doc) and doc[end].text in {"'s", "’s"}:
+        region = r.keys.get(end + 1)
+        return region if r.type_of(region) == "Place" else key
+    return key
 
 
 def _add_within(r: _Reader, key: str, outer: str | None, sent: Span) -> None:
