@@ -611,10 +611,6 @@ def _member(r: _Reader, token: Token) -> None:
     if token.pos_ != "NOUN":
         return
     orgs = [k for c in token.children if c.dep_ == "compound" for k in r.actors(c, {"Organization"})]
-    # "the bloc's members", "its member states"; "X, whose members include …": the clause's noun
-    orgs += [k for c in token.children if c.dep_ == "poss" and c.lower_ != "whose" for k in r.referents(c, {"Organization"})]
-    if any(c.lower_ == "whose" for c in token.children) and token.head.dep_ == "relcl":
-        orgs += r.actors(token.head.head, {"Organization"})
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             orgs += [k for p in child.children for k in r.referents(p, {"Organization"})]
@@ -629,12 +625,6 @@ def _member(r: _Reader, token: Token) -> None:
         countries += r.referents(_before_comma(token), {"Country"})
     if not countries and token.head.dep_ == "compound":  # "NATO member Turkey"
         countries = r.actors(token.head.head, {"Country"})
-    if not countries and token.dep_ == "compound" and token.head.lemma_.lower() in {"state", "country", "nation"}:
-        # "the bloc's member states Chile and Peru"
-        countries = [k for c in token.head.children if c.dep_ == "appos" for k in r.actors(c, {"Country"})]
-    if not countries and token.dep_ == "nsubj" and token.head.lemma_.lower() in {"include", "be"}:
-        # "its members include Chile and Peru"
-        countries = [k for c in token.head.children if c.dep_ in {"dobj", "attr"} for k in r.actors(c, {"Country"})]
     r.add_all(countries, "memberOf", orgs, token.sent)
 
 
