@@ -64,6 +64,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from .cache import cached
+from .data import data_lines, data_text
 from .keys import entity_key
 
 __all__ = [
@@ -435,13 +436,7 @@ def _split(cell: str | None, sep: str = "|") -> list[str]:
 
 
 def _read_tsv(name: str) -> list[dict[str, str]]:
-    text = resources.files("kg.data").joinpath(name).read_text(encoding="utf-8")
-    return list(csv.DictReader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
-def _read_lines(name: str) -> list[str]:
-    text = resources.files("kg.data").joinpath(name).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(data_text(name).splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 def _plurals(word: str) -> list[str]:
@@ -722,7 +717,7 @@ class _Builder:
             members=self.members,
             ner_labels=self.ner,
             pattern_keys=self.pattern_keys,
-            pattern_stoplist=frozenset(_read_lines("pattern_stoplist.txt")),
+            pattern_stoplist=frozenset(data_lines("pattern_stoplist.txt")),
         )
 
 

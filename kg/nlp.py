@@ -20,28 +20,17 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from importlib import resources
 
 import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
+from .data import data_lines, data_text
 from .errors import Errors, KgError
 from .settings import DEFAULT_MODEL, MODEL_ENV, model_name  # noqa: F401  (kg.nlp.model_name is public)
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
-
-
-def data_text(name: str) -> str:
-    """The text of a data file shipped in ``kg/data``."""
-    return resources.files("kg.data").joinpath(name).read_text(encoding="utf-8")
-
-
-def data_lines(name: str) -> list[str]:
-    """Non-empty, non-comment lines of a data file in ``kg/data``."""
-    lines = (line.strip() for line in data_text(name).splitlines())
-    return [line for line in lines if line and not line.startswith("#")]
 
 
 @lru_cache(maxsize=1)

@@ -23,7 +23,7 @@ from itertools import chain
 
 from .keys import LEADER_OF, slug
 from .model import Corpus, Entity, Extraction, Relation
-from .nlp import data_lines
+from .data import data_lines
 
 _REGNAL_NUMBER = re.compile(r"[IVX]+")
 _TYPE_PREFERENCE = ("Organization", "Place", "City", "Person", "Country")

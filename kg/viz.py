@@ -25,7 +25,6 @@ import random
 from collections import deque
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from string import Template
 
@@ -33,6 +32,7 @@ import networkx as nx
 
 from . import __version__
 from .analyse import find_nodes, to_networkx
+from .data import data_text
 from .errors import Errors, KgError
 from .formats import atomic_write
 
@@ -346,7 +346,7 @@ def _script_json(value):
 
 @lru_cache(maxsize=None)
 def _asset(name):
-    return resources.files("kg.data").joinpath(name).read_text(encoding="utf-8")
+    return data_text(name)
 
 
 def _short(text):

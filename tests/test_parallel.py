@@ -156,6 +156,20 @@ def test_build_with_two_workers_writes_the_same_bytes(tmp_path):
     assert outputs[0] == outputs[1]
 
 
+def test_the_main_process_of_a_build_with_workers_does_not_import_spacy(tmp_path):
+    # it only reads, resolves and writes: importing spaCy there cost ~0.7 s of a
+    # multi-worker build's fixed cost (kg.resolve once did, for a word list)
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text("".join(json.dumps({"id": d.id, "text": d.text}) + "\n" for d in _documents()[:2]), "utf-8")
+    out = tmp_path / "graph.nq"
+    code = ("import sys; from kg.cli import app; "
+            f"app(['build', {str(corpus)!r}, '--out', {str(out)!r}, '--workers', '2'], standalone_mode=False); "
+            "assert 'spacy' not in sys.modules, 'spacy imported'")  # fmt: skip
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert out.stat().st_size > 0
+
+
 def test_output_bytes_do_not_depend_on_the_hash_seed(tmp_path):
     # rdflib keeps graphs and triples in sets; kg writes them sorted, so two processes agree
     corpus = tmp_path / "news.jsonl"

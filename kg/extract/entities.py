@@ -22,7 +22,8 @@ from ..gazetteer import GazEntry, load_gazetteer
 from ..keys import entity_key
 from ..model import Entity, Mention
 from ..model import Span as TextSpan
-from ..nlp import data_lines, titles
+from ..data import data_lines
+from ..nlp import titles
 
 _KG_TYPE = {"PERSON": "Person", "ORG": "Organization", "GPE": "City", "LOC": "Place", "FAC": "Place"}
 _SPACY_LABEL = {"Person": "PERSON", "Organization": "ORG", "Country": "GPE", "City": "GPE", "Place": "LOC"}
