@@ -3,10 +3,11 @@
 :func:`extract_parallel` is :func:`kg.api.extract_documents` with workers:
 documents stream in, are cut into chunks (:data:`CHUNK_SIZE` documents, so the
 cost of a task is small next to the parsing it does) and sent to
-``dask.distributed`` workers, each of which loads the spaCy pipeline once
-(:func:`kg.nlp.load_pipeline` is cached per process). At most two chunks per
-worker thread are submitted and not yet handed back, so memory stays bounded
-however long the input is; results come back in the order of the input, so
+``dask.distributed`` workers, each of which has the spaCy pipeline loaded
+once (:func:`kg.nlp.load_pipeline` is cached per process; the workers of a
+local cluster are forked with it already loaded, see :func:`preload_workers`).
+At most two chunks per worker thread are submitted and not yet handed back, so
+memory stays bounded however long the input is; results come back in the order of the input, so
 the merged graph is the same whatever the number of workers.
 
 >>> from kg.ingest import read_documents                          # doctest: +SKIP
@@ -32,7 +33,7 @@ from .errors import Errors, KgError, Warnings
 from .ingest import SUFFIXES
 from .model import Document, Extraction
 
-__all__ = ["CHUNK_SIZE", "extract_parallel", "count_documents", "release_memory"]
+__all__ = ["CHUNK_SIZE", "extract_parallel", "count_documents", "preload_workers", "release_memory"]
 
 #: Documents per task sent to a worker.
 CHUNK_SIZE = 16
@@ -215,7 +216,7 @@ def _distributed(
             # rounds lower without). Event-loop ticks and monitors made no difference.
             quiet = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
                      "distributed.worker.profile.enabled": False}  # fmt: skip
-            with dask.config.set(quiet):
+            with dask.config.set(quiet), preload_workers(model):
                 cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                        host="127.0.0.1", dashboard_address="127.0.0.1:0")
             client = Client(cluster)
@@ -232,13 +233,14 @@ def _distributed(
         done = 0
         for chunk, future in _in_order(_chunks(documents, chunk_size), submit, as_completed, window):
             try:
-                extractions, problems = future.result()
-            except KgError:
-                raise
+                outcome = future.result()
             except Exception as exc:  # the task failed as a whole: its worker died or the chunk could not be sent
-                extractions, problems = [], [_failed(chunk, exc)]
+                outcome = [], [_failed(chunk, exc)]
             finally:
                 future.release()
+            if isinstance(outcome, KgError):
+                raise outcome
+            extractions, problems = outcome
             for problem in problems:
                 on_problem(problem)
             yield from extractions
@@ -252,6 +254,57 @@ def _distributed(
         threading.Thread(target=_close, args=(client, cluster), name="kg-close-dask").start()
 
 
+@contextmanager
+def preload_workers(model: str) -> Iterator[None]:
+    """Have a local dask cluster started in this block fork its workers from a process that loaded ``model``.
+
+    Dask starts worker processes with multiprocessing's *forkserver* method
+    here, and the server imports :mod:`kg.worker` before it forks, which loads
+    spaCy and the pipeline once for all workers: each worker starts with them
+    in memory (shared until written) instead of importing spaCy and loading
+    the model itself, about 2.5 CPU-seconds a worker. The server starts now,
+    so it loads while the cluster starts; it lives as long as this process,
+    and later clusters fork from it too. Where there is no forkserver
+    (Windows), nothing changes.
+    """
+    import multiprocessing
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        yield
+        return
+    from multiprocessing import forkserver
+
+    import dask
+    from distributed.utils import get_mp_context
+
+    from .worker import MODEL_ENV
+
+    with dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"}):
+        get_mp_context().set_forkserver_preload(["distributed", "kg.worker"])
+        # What dask sets before it spawns a worker (one BLAS thread, …) is set for the
+        # server instead: forked workers get the server's environment, not the nanny's.
+        spawn_env = {k: str(v) for k, v in dask.config.get("distributed.nanny.pre-spawn-environ").items()
+                     if v is not None}  # fmt: skip
+        with _environment({**spawn_env, MODEL_ENV: model}):
+            forkserver.ensure_running()
+        yield
+
+
+@contextmanager
+def _environment(values: dict[str, str]) -> Iterator[None]:
+    """``os.environ`` with ``values`` set, as it was after."""
+    before = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
 def _close(client: Any, cluster: Any) -> None:
     if client is not None:
         client.close()
@@ -259,20 +312,24 @@ def _close(client: Any, cluster: Any) -> None:
         cluster.close()
 
 
-def _extract_chunk(chunk: list[Document], model: str, batch_size: int) -> tuple[list[Extraction], list[str]]:
+def _extract_chunk(
+    chunk: list[Document], model: str, batch_size: int
+) -> tuple[list[Extraction], list[str]] | KgError:
     """The worker's task: the chunk's extractions and a warning per document that failed.
 
     The pipeline is loaded on the first task a worker runs and cached for the
     next ones. When the chunk fails, its documents are tried one by one, so a
-    bad document costs only itself.
+    bad document costs only itself. A :class:`KgError` (a missing model),
+    which stops the build, is returned rather than raised: dask's worker logs
+    a task that raises, traceback and all, on the user's terminal.
     """
     from .api import extract_documents
 
     try:
         with fewer_gc_passes():
             return list(extract_documents(chunk, model=model, batch_size=batch_size)), []
-    except KgError:
-        raise
+    except KgError as exc:
+        return exc
     except Exception:
         extractions, problems = [], []
         for document in chunk:

@@ -170,6 +170,44 @@ def test_the_main_process_of_a_build_with_workers_does_not_import_spacy(tmp_path
     assert out.stat().st_size > 0
 
 
+def _spacy_imported() -> bool:
+    return "spacy" in sys.modules
+
+
+def test_local_workers_are_forked_with_the_pipeline_loaded():
+    from distributed import Client, LocalCluster
+
+    from kg.settings import model_name
+
+    with parallel.preload_workers(model_name()):
+        cluster = LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
+                               host="127.0.0.1", dashboard_address="127.0.0.1:0")  # fmt: skip
+    with cluster, Client(cluster) as client:
+        imported = list(client.run(_spacy_imported).values())
+        loaded = list(client.run(_pipelines_loaded).values())
+        blas_threads = list(client.run(os.environ.get, "OPENBLAS_NUM_THREADS").values())
+    assert imported == [True] and loaded == [1]
+    assert blas_threads == ["1"]  # dask's environment for workers, given to the server they fork from
+    assert "KG_WORKER_MODEL" not in os.environ  # the server's environment only
+
+
+def test_a_missing_model_with_workers_is_one_error_line(tmp_path):
+    # in a new process, so that the server the workers fork from fails to load it
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text(json.dumps({"id": "a", "text": _documents()[0].text}) + "\n", "utf-8")
+    command = [sys.executable, "-m", "kg", "build", str(corpus), "--out", str(tmp_path / "g.nq"),
+               "--workers", "2", "--model", "no_such_model"]  # fmt: skip
+    result = subprocess.run(command, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stderr.startswith("Error: [E008]") and "Traceback" not in result.stderr, result.stderr
+
+
+def _pipelines_loaded() -> int:
+    from kg.nlp import load_pipeline
+
+    return load_pipeline.cache_info().currsize
+
+
 def test_output_bytes_do_not_depend_on_the_hash_seed(tmp_path):
     # rdflib keeps graphs and triples in sets; kg writes them sorted, so two processes agree
     corpus = tmp_path / "news.jsonl"
