@@ -153,7 +153,7 @@ def clean_text(text: str) -> str:
     """
     if not text:
         return ""
-    text = ftfy.fix_text(text, uncurl_quotes=False)
+    text = fix_encoding(text)
     text = _fix_digit_apostrophes(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACE_TABLE)
     blocks: list[list[tuple[str, bool]]] = [[]]
@@ -493,7 +493,7 @@ def _scrub(value: str | None) -> str | None:
 
 
 def _clean_title(title: str) -> str | None:
-    title = " ".join(_fix_digit_apostrophes(ftfy.fix_text(title, uncurl_quotes=False)).split())
+    title = " ".join(_fix_digit_apostrophes(fix_encoding(title)).split())
     return title or None
 
 
@@ -897,6 +897,38 @@ _UI_WORDS = frozenset(
     topics tags also see menu_open expand_more""".split()
 )
 _TERMINAL = re.compile(r"[.!?:;…][\"'”’»)\]]*$")
+
+
+# A line of printable ASCII with no "&" and no "<" is one ftfy leaves as it is: no
+# encoding to repair, no entity to unescape, no control character or odd line break.
+_PLAIN_LINE = re.compile(r"[\t\x20-\x25\x27-\x3b\x3d-\x7e]*\n?")
+
+
+def fix_encoding(text: str) -> str:
+    """``ftfy.fix_text`` with curly quotes kept, skipping the lines it would not change.
+
+    The same result as ftfy, which also works line by line (and stops
+    unescaping HTML entities after the first line with a "<"); skipping the
+    plain lines took reading and cleaning the 400 bench articles from 1.03 to
+    0.78 CPU-seconds (ftfy itself 0.56 → 0.1).
+
+    >>> fix_encoding("Caf\\u00c3\\u00a9 &amp; bar\\nplain line")
+    'Café & bar\\nplain line'
+    """
+    config = ftfy.TextFixerConfig(uncurl_quotes=False, explain=False)
+    fixed = []
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start) + 1 or len(text)
+        line = text[start:end]
+        start = end
+        if _PLAIN_LINE.fullmatch(line):
+            fixed.append(line)
+            continue
+        if config.unescape_html == "auto" and "<" in line:
+            config = config._replace(unescape_html=False)
+        fixed.append(ftfy.fix_text(line, config))
+    return "".join(fixed)
 
 
 def _fix_digit_apostrophes(text: str) -> str:

@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from kg.ingest import clean_text, find_published, find_title, read_documents
+import doctest
+import random
+
+import ftfy
+
+import kg.ingest
+from kg.ingest import clean_text, find_published, find_title, fix_encoding, read_documents
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 BODY = "Vladimir Putin met Narendra Modi in New Delhi on Thursday to discuss trade and energy."
@@ -577,3 +583,27 @@ def test_seed_articles():
     assert by_prefix["003"].text.startswith("Prime Minister Narendra Modi’s phone call")
     assert by_prefix["001"].title == "India and Russia: A Sustained Strategic Alignment"
     assert all(d.source and d.source.endswith(".txt") for d in docs)
+
+
+@pytest.mark.parametrize("text", [
+    "plain ASCII line\nand another\n",
+    "Caf\u00c3\u00a9 & bar &amp; baz\n",  # mojibake, a bare "&", an entity
+    "&lt;b&gt; first\n<p>a tag</p>\n&amp; not unescaped after a tag\n",
+    "control\x00char \x1b[31mred\x1b[0m\r\nCRLF\u2028sep\x85next\rCR",
+    "\ufb02ubberi\ufb01c \uff2c\uff2f\uff35\uff24 \u201cquoted\u201d\n",
+    "", "\n\n", "no newline at the end &hellip;",
+])
+def test_fix_encoding_is_ftfy_with_curly_quotes_kept(text):
+    assert fix_encoding(text) == ftfy.fix_text(text, uncurl_quotes=False)
+
+
+def test_fix_encoding_is_ftfy_on_random_text():
+    rng = random.Random(7)
+    alphabet = list("ab &<>;#\n\r\t\x00\x1b\u00c3\u00a9\u2019\u201c\u2028\x85\ufb01") + ["&amp;", "&eacute;"]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert fix_encoding(text) == ftfy.fix_text(text, uncurl_quotes=False), repr(text)
+
+
+def test_ingest_doctests():
+    assert doctest.testmod(kg.ingest).failed == 0
