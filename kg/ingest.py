@@ -845,6 +845,8 @@ _DIGIT_APOSTROPHE = re.compile(
     rf"(?<![\w'’])({_LETTERS}{{2,}}|I)[9?\ufffd](s|t|re|ll|ve|d|m)(?![\w])"
     rf"|(?<![\w'’])({_LETTERS}{{2,}}s)[9\ufffd](?=[\s,.;:!?)\]”\"]|$)"
 )
+# what _DIGIT_APOSTROPHE needs somewhere in a text: a quick test that skips most texts
+_LETTER_THEN_MARK = re.compile(r"[^\W\d_][9?\ufffd]")
 _MULTISPACE = re.compile(r" {2,}")
 _DOT_RUN = re.compile(r"(?<=[^\s.])\.{4,}")
 _BULLET = re.compile(r"^(?:[-*+•·▪▫◦‣►▸–—]|\d{1,3}[.)])\s+(?=\S)")
@@ -932,6 +934,8 @@ def fix_encoding(text: str) -> str:
 
 
 def _fix_digit_apostrophes(text: str) -> str:
+    if not _LETTER_THEN_MARK.search(text):
+        return text
     curly, straight = text.count("’"), text.count("'")
     apostrophe = "’" if curly > straight else "'"
 
@@ -952,14 +956,16 @@ def _fix_digit_apostrophes(text: str) -> str:
 
 def _clean_line(raw: str) -> tuple[str, bool] | None:
     """``(text, is_bullet)``; ``("", False)`` for a blank line; ``None`` when dropped."""
-    line = _MULTISPACE.sub(" ", raw).strip()
+    # (the substitutions only run on lines with what they look for: most have none)
+    line = (_MULTISPACE.sub(" ", raw) if "  " in raw else raw).strip()
     if not line:
         return "", False
-    line = _DOT_RUN.sub(".", line)
-    credited = _CREDIT_TAIL.sub("", _CREDIT_PAREN.sub("", line)).strip()
-    if not credited:
-        return None
-    line = credited
+    if "...." in line:
+        line = _DOT_RUN.sub(".", line)
+    if "(" in line or ":" in line:
+        line = _CREDIT_TAIL.sub("", _CREDIT_PAREN.sub("", line)).strip()
+        if not line:
+            return None
     bullet = _BULLET.match(line)
     if bullet and not re.match(_MONTH + r"\b", line[bullet.end() :], re.I):
         line = line[bullet.end() :]
