@@ -127,8 +127,25 @@ def load_pipeline(model: str | None = None) -> Language:
         nlp = spacy.load(name, exclude=["textcat"])
     except OSError:
         raise KgError(Errors.E008.format(model=name)) from None
+    _index_attribute_rules(nlp)
     nlp.add_pipe("kg_line_breaks", before="parser")
     nlp.add_pipe("kg_gazetteer", before="ner")
     nlp.add_pipe("kg_entity_rules", after="ner")
     nlp.add_pipe("kg_triggers", last=True)
     return nlp
+
+
+def _index_attribute_rules(nlp: Language) -> None:
+    """Swap the model's AttributeRuler for kg's, which gives the same matches faster.
+
+    See :mod:`kg.attribute_ruler`: the same rules, looked up by tag and word
+    instead of scanned at every token (15 % of the stock pipeline's time).
+    """
+    from spacy.pipeline import AttributeRuler
+
+    from . import attribute_ruler  # noqa: F401  (registers the kg_attribute_ruler factory)
+
+    for name, component in list(nlp.pipeline):
+        if type(component) is AttributeRuler:
+            patterns = component.patterns
+            nlp.replace_pipe(name, "kg_attribute_ruler").add_patterns(patterns)
