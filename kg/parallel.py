@@ -277,7 +277,7 @@ def preload_workers(model: str) -> Iterator[None]:
     import dask
     from distributed.utils import get_mp_context
 
-    from .worker import MODEL_ENV
+    from .settings import WORKER_MODEL_ENV
 
     with dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"}):
         get_mp_context().set_forkserver_preload(["distributed", "kg.worker"])
@@ -285,7 +285,7 @@ def preload_workers(model: str) -> Iterator[None]:
         # server instead: forked workers get the server's environment, not the nanny's.
         spawn_env = {k: str(v) for k, v in dask.config.get("distributed.nanny.pre-spawn-environ").items()
                      if v is not None}  # fmt: skip
-        with _environment({**spawn_env, MODEL_ENV: model}):
+        with _environment({**spawn_env, WORKER_MODEL_ENV: model}):
             forkserver.ensure_running()
         yield
 

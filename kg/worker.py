@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import os
 
-#: The environment variable naming the pipeline to load (set only for the server).
-MODEL_ENV = "KG_WORKER_MODEL"
+from .settings import WORKER_MODEL_ENV
 
 
 def _preload(model: str | None) -> None:
@@ -26,6 +25,6 @@ def _preload(model: str | None) -> None:
 
 
 try:
-    _preload(os.environ.get(MODEL_ENV))
+    _preload(os.environ.get(WORKER_MODEL_ENV))
 except Exception:  # noqa: BLE001  (a missing model is reported by the first task, with kg's message)
     pass
