@@ -275,18 +275,20 @@ def preload_workers(model: str) -> Iterator[None]:
     from multiprocessing import forkserver
 
     import dask
-    from distributed.utils import get_mp_context
+    import distributed  # noqa: F401  (its defaults in dask.config)
 
     from .settings import WORKER_MODEL_ENV
 
+    multiprocessing.get_context("forkserver").set_forkserver_preload(["distributed", "kg.worker"])
+    # What dask sets before it spawns a worker (one BLAS thread, …) is set for the
+    # server instead: forked workers get the server's environment, not the nanny's.
+    spawn_env = {k: str(v) for k, v in dask.config.get("distributed.nanny.pre-spawn-environ").items()
+                 if v is not None}  # fmt: skip
+    with _environment({**spawn_env, WORKER_MODEL_ENV: model}):
+        forkserver.ensure_running()
+    # dask sets its own list of modules for the server when a nanny first asks it for
+    # a process (importing them here first, ~0.3 s); by then the server runs ours
     with dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"}):
-        get_mp_context().set_forkserver_preload(["distributed", "kg.worker"])
-        # What dask sets before it spawns a worker (one BLAS thread, …) is set for the
-        # server instead: forked workers get the server's environment, not the nanny's.
-        spawn_env = {k: str(v) for k, v in dask.config.get("distributed.nanny.pre-spawn-environ").items()
-                     if v is not None}  # fmt: skip
-        with _environment({**spawn_env, WORKER_MODEL_ENV: model}):
-            forkserver.ensure_running()
         yield
 
 
