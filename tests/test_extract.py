@@ -839,6 +839,17 @@ def test_dateline_agency_is_no_participant_and_accented_dateline_is_the_place(nl
     assert labels.get(meeting.place) == "Bogotá"
 
 
+def test_two_place_dateline_agency_is_no_agent_and_gives_no_place(nlp):
+    text = (
+        "LISBON/ACCRA (AP) — Portuguese Prime Minister Tomas Varela and Ghanaian President Kofi Mensah "
+        "held a phone call on Tuesday. The two leaders met in Accra last year."
+    )
+    x, labels = run(nlp, text, "2025-03-05")
+    (call,) = [e for e in x.events if e.type == "PhoneCall"]
+    assert labels.get(call.agent) == "Tomas Varela"
+    assert call.date == "2025-03-04"
+
+
 def test_talks_on_the_day_of_the_news_take_the_dateline_place(nlp):
     text = (
         "TOKYO, Aug 23 (Reuters) - South Korean President Lee Jae-myung and Japanese Prime Minister "

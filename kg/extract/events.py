@@ -23,7 +23,7 @@ from ..gazetteer import load_gazetteer
 from ..keys import LEADER_OF
 from ..model import Entity, Event
 from ..nlp import titles
-from .dates import DateRange, dateline, normalise, place_dateline, reference_in_year, weekday_of
+from .dates import DateRange, dateline, normalise, place_dateline, reference_in_year, single_place, weekday_of
 from .clauses import (
     DEFINITE, HOST_VERBS, NOT_EVENT_DATES, agreement_name, attended, by_phone, call_in_sentence, in_own_clause,
     in_sequence_clause, in_subject, in_trailing_participle, in_where_clause, is_taking_place, next_in_series,
@@ -171,6 +171,8 @@ class _Reader:
         if found is None:
             return None, -1
         self.dateline_marks = found.span()
+        if not single_place(found):  # "PARIS/MOSCOW (AP) —": its agency still takes part in nothing
+            return None, -1
         span = self.doc.char_span(found.start(1), found.end(1), alignment_mode="expand")
         key = self.key(span[-1]) if span is not None else None
         if self.type_of(key) not in {"City", "Country", "Place"}:

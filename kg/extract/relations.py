@@ -21,7 +21,7 @@ from ..gazetteer import load_gazetteer
 from ..keys import LEADER_OF
 from ..model import Relation
 from ..nlp import titles
-from .dates import place_dateline
+from .dates import place_dateline, single_place
 from .entities import LocalEntity, demonym_of, named_indirectly, text_span, title_after_as
 
 # an acting or interim leader leads all the same
@@ -237,7 +237,7 @@ def _leader_at_home(r: _Reader) -> None:
     if not r.untitled:
         return
     found = place_dateline(r.doc.text)
-    span = r.doc.char_span(found.start(1), found.end(1), alignment_mode="expand") if found else None
+    span = r.doc.char_span(found.start(1), found.end(1), alignment_mode="expand") if single_place(found) else None
     local = r.entities.get(r.keys.get(span[-1].i)) if span is not None else None
     if local is None or local.gaz is None or not local.gaz.capital_of:
         return
