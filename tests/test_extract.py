@@ -839,6 +839,20 @@ def test_dateline_agency_is_no_participant_and_accented_dateline_is_the_place(nl
     assert labels.get(meeting.place) == "Bogotá"
 
 
+def test_a_trip_made_for_talks_with_someone_is_also_a_meeting_there(nlp):
+    text = (
+        "Dutch Foreign Minister Pieter Smit will travel to Riga on Thursday for talks with Latvian Foreign "
+        "Minister Anna Ozola. Portuguese Prime Minister Tomas Varela will fly to Madrid on Friday to meet Spanish "
+        "Prime Minister Luis Garcia."
+    )
+    x, labels = run(nlp, text, "2025-03-05")
+    meetings = sorted((r[2], r[3], r[4], r[6]) for r in event_rows(x, labels) if r[0] == "Meeting")
+    assert meetings == [
+        (("Anna Ozola", "Pieter Smit"), "Riga", "2025-03-06", "planned"),
+        (("Luis Garcia", "Tomas Varela"), "Madrid", "2025-03-07", "planned"),
+    ]
+
+
 def test_two_place_dateline_agency_is_no_agent_and_gives_no_place(nlp):
     text = (
         "LISBON/ACCRA (AP) — Portuguese Prime Minister Tomas Varela and Ghanaian President Kofi Mensah "

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import load_gazetteer
 from ..keys import LEADER_OF
@@ -40,6 +40,10 @@ class Mention:
 
 def _is_org(key: str, entities: dict[str, LocalEntity]) -> bool:
     return key in entities and entities[key].entity.type == "Organization"
+
+
+def _is_person(key: str, entities: dict[str, LocalEntity]) -> bool:
+    return key in entities and entities[key].entity.type == "Person"
 
 
 def fold_nested(mentions: list[Mention], doc: Doc, entities: dict[str, LocalEntity]) -> list[Mention]:
@@ -81,7 +85,21 @@ def fold_nested(mentions: list[Mention], doc: Doc, entities: dict[str, LocalEnti
         elif visit.type == "Visit" and visit.agent in m.participants and len(m.participants) >= 2:
             # "visited Beijing for a forum, where he met X": the trip and the meeting both happened
             out.append(replace(m, participants=list(m.participants), place=m.place or visit.place, date=visit.date))
+        elif (
+            visit.type == "Visit" and visit.agent and m.participants and all(_is_person(k, entities) for k in m.participants)
+            and _purpose_of(doc[m.trigger], doc[visit.trigger])
+        ):
+            # "will travel to Riga for talks with X", "fly on to Warsaw to meet X": the visitor meets X there
+            out.append(replace(m, participants=[visit.agent, *m.participants], agent=None,
+                               place=m.place or visit.place, date=m.date or visit.date, status=m.status or visit.status))
     return out
+
+
+def _purpose_of(meeting: Token, trip: Token) -> bool:
+    """Whether a meeting is what a trip is made for: "travel to X for talks with Y", "fly to X to meet Y"."""
+    if meeting.dep_ == "pobj" and meeting.head.lower_ == "for":
+        return meeting.head.head.i == trip.i
+    return meeting.dep_ in {"xcomp", "advcl"} and meeting.head.i == trip.i and any(c.lower_ == "to" for c in meeting.children)
 
 
 def _meeting_for(noun, verb) -> bool:
