@@ -141,7 +141,9 @@ def test_planned_visit_with_range_and_host(nlp):
     )
     x, labels = run(nlp, text, published="2025-02-20")
     assert event_rows(x, labels) == [
-        ("Visit", "Emmanuel Macron", ("Emmanuel Macron", "Fumio Kishida"), "Tokyo", "2025-03-04", "2025-03-05", "planned")
+        ("Visit", "Emmanuel Macron", ("Emmanuel Macron", "Fumio Kishida"), "Tokyo", "2025-03-04", "2025-03-05", "planned"),
+        # the summit the trip is made for is a meeting of the two there
+        ("Meeting", None, ("Emmanuel Macron", "Fumio Kishida"), "Tokyo", "2025-03-04", "2025-03-05", "planned"),
     ]
     assert x.events[0].evidence[0].text.startswith("The ministry confirmed")
 
@@ -851,6 +853,17 @@ def test_a_trip_made_for_talks_with_someone_is_also_a_meeting_there(nlp):
         (("Anna Ozola", "Pieter Smit"), "Riga", "2025-03-06", "planned"),
         (("Luis Garcia", "Tomas Varela"), "Madrid", "2025-03-07", "planned"),
     ]
+
+
+def test_elected_in_the_passive_gives_the_title_and_the_body_s_country(nlp):
+    text = (
+        "Yael Mizrahi was elected prime minister by the Knesset on Tuesday. Israel faces an election next year. "
+        "The new prime minister will travel to Athens on Wednesday."
+    )
+    x, labels = run(nlp, text, "2025-03-04")
+    assert ("Yael Mizrahi", "leaderOf", "Israel") in relation_set(x, labels)
+    (visit,) = [r for r in event_rows(x, labels) if r[0] == "Visit"]
+    assert visit[1] == "Yael Mizrahi" and visit[3] == "Athens" and visit[4] == "2025-03-05"
 
 
 def test_two_place_dateline_agency_is_no_agent_and_gives_no_place(nlp):

@@ -47,7 +47,11 @@ def _is_person(key: str, entities: dict[str, LocalEntity]) -> bool:
 
 
 def fold_nested(mentions: list[Mention], doc: Doc, entities: dict[str, LocalEntity]) -> list[Mention]:
-    """A meeting inside a visit's phrase ("visit Delhi for a summit with X") is part of the visit."""
+    """A meeting inside a visit's phrase ("visit Delhi for a summit with X") is part of the visit.
+
+    Its people join the visit; when the trip is made for it ("for talks with X", "to meet X"), it is
+    also kept as the visitor's meeting with them there.
+    """
     out: list[Mention] = []
     for m in mentions:
         # "travel to Dakar, before ending the tour in Lisbon with an audience with X": the audience is
