@@ -108,14 +108,31 @@ def title_before(doc: Doc, start: int) -> tuple[str | None, int]:
     return best, best_start
 
 
+# "the parliament elected X as prime minister": who makes X the leader (not "nominated", "proposed")
+INSTALLING_VERBS = {"elect", "appoint", "name", "choose", "confirm", "swear", "install", "re-elect", "reelect"}
+PASSIVE_AUX = {"was", "is", "were", "are", "has", "have", "been", "be"}
+
+
 def title_after_as(doc: Doc, end: int) -> str | None:
-    """The title in "… elected X as prime minister" (``end`` is where X ends), lower case."""
-    if end >= len(doc) or doc[end].lower_ != "as":
+    """The title in "… elected X as prime minister", "X was elected chancellor", "X was sworn in as
+    president" (``end`` is where X ends), lower case."""
+    i = end
+    while i < len(doc) and doc[i].lower_ in PASSIVE_AUX:
+        i += 1
+    if i > end:  # "X was elected chancellor": the passive of an installing verb, then the title
+        if i >= len(doc) or doc[i].lemma_.lower() not in INSTALLING_VERBS or doc[i].tag_ != "VBN":
+            return None
+        i += 1
+        i += i < len(doc) and doc[i].lower_ == "in"  # "sworn in as"
+        i += i < len(doc) and doc[i].lower_ == "as"
+    elif i >= len(doc) or doc[i].lower_ != "as":
         return None
+    else:
+        i += 1
     known, _ = titles()
     for length in (3, 2, 1):
-        phrase = " ".join(t.lower_ for t in doc[end + 1 : end + 1 + length]).replace(" - ", "-")
-        if end + length < len(doc) and phrase in known:
+        phrase = " ".join(t.lower_ for t in doc[i : i + length]).replace(" - ", "-")
+        if i + length <= len(doc) and phrase in known:
             return phrase
     return None
 

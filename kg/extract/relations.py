@@ -22,7 +22,7 @@ from ..keys import LEADER_OF
 from ..model import Relation
 from ..nlp import titles
 from .dates import place_dateline, single_place
-from .entities import LocalEntity, demonym_of, named_indirectly, text_span, title_after_as
+from .entities import INSTALLING_VERBS, LocalEntity, demonym_of, named_indirectly, text_span, title_after_as
 
 # an acting or interim leader leads all the same
 FORMER = {"former", "ex", "ex-", "late", "then", "then-", "outgoing"}
@@ -406,10 +406,6 @@ def _leader_counterpart(r: _Reader, person: Span, key: str) -> None:
         r.add(key, "leaderOf", country, person.sent, role="counterpart")
 
 
-# "the parliament elected X as prime minister": who makes X the leader (not "nominated", "proposed")
-INSTALLING_VERBS = {"elect", "appoint", "name", "choose", "confirm", "swear", "install", "re-elect", "reelect"}
-
-
 def _leader_elected(r: _Reader, person: Span, key: str) -> None:
     """"Japan's parliament elected X as prime minister", "Ruritania elected X as president": the country
     whose body (or which itself) installs X in a national office."""
@@ -421,9 +417,20 @@ def _leader_elected(r: _Reader, person: Span, key: str) -> None:
         subject = next((p for p in subject.children if p.dep_ == "pobj"), subject) if subject.dep_ == "agent" else subject
         owners = [subject, *(c for c in subject.children if c.dep_ in {"poss", "amod", "compound"})]
         country = next((r.actor(t, {"Country"}) for t in owners if r.actor(t, {"Country"})), None)
+        if country is None:  # "X was elected chancellor by the Bundestag": the country of a state body
+            country = _country_of_body(r, subject)
         if country is not None:
             r.add(key, "leaderOf", country, person.sent, role=title)
             return
+
+
+def _country_of_body(r: _Reader, token: Token) -> str | None:
+    """The country (named in the document) of the organisation a token names, when the gazetteer places it in one."""
+    local = r.entities.get(r.keys.get(token.i))
+    if local is None or local.entity.type != "Organization" or local.gaz is None or not local.gaz.country:
+        return None
+    country = load_gazetteer().country_by_iso2(local.gaz.country)
+    return country.key if country is not None and country.key in r.entities else None
 
 
 LEAD_VERBS = {"head", "lead", "chair", "run"}
