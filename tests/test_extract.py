@@ -866,6 +866,16 @@ def test_elected_in_the_passive_gives_the_title_and_the_body_s_country(nlp):
     assert visit[1] == "Yael Mizrahi" and visit[3] == "Athens" and visit[4] == "2025-03-05"
 
 
+def test_a_governor_or_co_leader_leads_the_body_named_before_the_title_never_a_country(nlp):
+    text = (
+        "Florida Governor Tom Baker met Reserve Bank of India Governor Ravi Menon and Labour Party co-leader "
+        "Mary Jones in Miami. Nigerian Governor Sani Bello was not there."
+    )
+    x, labels = run(nlp, text, "2025-03-05")
+    leaders = {(s, o) for s, p, o in relation_set(x, labels) if p == "leaderOf"}
+    assert leaders == {("Ravi Menon", "Reserve Bank of India"), ("Mary Jones", "Labour Party")}
+
+
 def test_two_place_dateline_agency_is_no_agent_and_gives_no_place(nlp):
     text = (
         "LISBON/ACCRA (AP) — Portuguese Prime Minister Tomas Varela and Ghanaian President Kofi Mensah "

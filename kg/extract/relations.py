@@ -54,7 +54,10 @@ STATE_BODIES = {"army", "military", "navy", "government", "forces", "force", "mi
 BLOC_WORDS = {"bloc", "alliance", "grouping", "organisation", "organization"}
 # forms of address that may stand between an office and the name ("Qatar's Emir Sheikh X")
 # a company's head: leads the organisation named before the title, never a country ("Acme chief executive X")
-EXECUTIVE_TITLES = {"chief executive", "chief executive officer", "ceo", "managing director", "chief", "head", "boss"}
+EXECUTIVE_TITLES = {
+    "chief executive", "chief executive officer", "ceo", "managing director", "chief", "head", "boss",
+    "governor", "co-leader",  # "Acme Bank Governor X", "Green Party co-leader X" (a state governor leads no country)
+}
 # words between an owner and a leader title that another title shares: "Acme founder and chairman X"
 CO_TITLE_WORDS = {"and", "founder", "co-founder", "cofounder"}
 HONORIFICS = {"sheikh", "shaikh", "sir", "dame", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms."}
