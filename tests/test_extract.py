@@ -876,6 +876,14 @@ def test_a_governor_or_co_leader_leads_the_body_named_before_the_title_never_a_c
     assert leaders == {("Ravi Menon", "Reserve Bank of India"), ("Mary Jones", "Labour Party")}
 
 
+def test_a_deal_to_supply_something_to_a_buyer_names_both_sides(nlp):
+    text = "Veltra Electronics has signed a $2 billion deal to supply chips to Norvik Motors, the companies said on Monday."
+    x, labels = run(nlp, text, "2025-03-05")
+    assert ("Veltra Electronics", "suppliesTo", "Norvik Motors") in relation_set(x, labels)
+    (deal,) = [r for r in event_rows(x, labels) if r[0] == "Agreement"]
+    assert deal[2] == ("Norvik Motors", "Veltra Electronics")
+
+
 def test_two_place_dateline_agency_is_no_agent_and_gives_no_place(nlp):
     text = (
         "LISBON/ACCRA (AP) — Portuguese Prime Minister Tomas Varela and Ghanaian President Kofi Mensah "

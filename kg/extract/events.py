@@ -861,8 +861,11 @@ class _Reader:
             verb = noun.head.head
             found += [k for c in verb.children if c.dep_ in {"nsubj", "dobj"} for k in self.entity_keys(c, types)]
         holders = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
-        for verb in (c for h in holders for c in h.children if c.dep_ in {"acl", "advcl", "xcomp"} and c.lemma_.lower() in TRADE_VERBS):
-            found += [k for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in {"from", "to"}
+        # "a deal to supply chips to X" (the parse may hang the infinitive as a relative clause, "to X" as a dative)
+        infinitives = (c for h in holders for c in h.children if c.dep_ in {"acl", "advcl", "xcomp"}
+                       or c.dep_ == "relcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+        for verb in (c for c in infinitives if c.lemma_.lower() in TRADE_VERBS):
+            found += [k for prep in verb.children if prep.dep_ in {"prep", "dative"} and prep.lower_ in {"from", "to"}
                       for p in prep.children if p.dep_ == "pobj" for k in self.entity_keys(p, types)]
         return found
 

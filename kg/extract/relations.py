@@ -491,8 +491,9 @@ def _trade_verb(r: _Reader, verb: Token, lemma: str) -> None:
         subjects = r.actors(verb.head)  # "Nigeria, which supplies most of Niger's electricity"
     if not subjects and verb.dep_ == "conj":  # "X is building a plant … and will supply the army"
         subjects = [k for c in verb.head.children if c.dep_ == "nsubj" for k in r.actors(c)]
-    if not subjects and (verb.dep_ in {"acl", "xcomp"} or verb.dep_ == "advcl" and any(c.lower_ == "to" for c in verb.children)):
-        subjects = r.actors(_governing_subject(verb))  # "Romania signed a contract to buy howitzers from X"
+    # "Romania signed a contract to buy howitzers from X" (the parse may hang the infinitive as a relative clause)
+    if not subjects and (verb.dep_ in {"acl", "xcomp"} or verb.dep_ in {"advcl", "relcl"} and any(c.lower_ == "to" for c in verb.children)):
+        subjects = r.actors(_governing_subject(verb))
     others: list[str] = []
     wanted = {"to"} if lemma in SELL_VERBS else {"from"} if lemma in BUY_VERBS else {"on"}
     for prep in _trade_preps(verb, wanted):
