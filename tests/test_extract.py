@@ -884,6 +884,16 @@ def test_a_deal_to_supply_something_to_a_buyer_names_both_sides(nlp):
     assert deal[2] == ("Norvik Motors", "Veltra Electronics")
 
 
+def test_a_meeting_where_a_trip_leads_takes_the_trip_s_date(nlp):
+    text = (
+        "Li Wen is due to travel to Ruritania later this month for the Asia-Pacific Economic Cooperation (APEC) "
+        "summit in Zenda, where he is expected to meet U.S. President Donald Trump."
+    )
+    x, labels = run(nlp, text, "2025-10-21")
+    rows = [r for r in event_rows(x, labels) if r[0] == "Meeting" and "Donald Trump" in r[2]]
+    assert [(r[2], r[3], r[4], r[6]) for r in rows] == [(("Donald Trump", "Li Wen"), "Zenda", "2025-10", "planned")]
+
+
 def test_two_place_dateline_agency_is_no_agent_and_gives_no_place(nlp):
     text = (
         "LISBON/ACCRA (AP) — Portuguese Prime Minister Tomas Varela and Ghanaian President Kofi Mensah "

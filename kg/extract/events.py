@@ -668,7 +668,7 @@ class _Reader:
         node = self.clause_head(trigger)
         path = {node.i}
         for _ in range(6):
-            if node.dep_ not in {"conj", "relcl", "pobj", "prep", "dobj", "advcl"} or node.head.i == node.i:
+            if node.dep_ not in {"conj", "relcl", "pobj", "prep", "dobj", "advcl", "xcomp"} or node.head.i == node.i:
                 return None
             node = node.head
             path.add(node.i)
