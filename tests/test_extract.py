@@ -894,6 +894,13 @@ def test_a_meeting_where_a_trip_leads_takes_the_trip_s_date(nlp):
     assert [(r[2], r[3], r[4], r[6]) for r in rows] == [(("Donald Trump", "Li Wen"), "Zenda", "2025-10", "planned")]
 
 
+def test_the_bloc_summit_a_trip_is_made_for_has_the_visitor_where_it_is_held(nlp):
+    text = "Li Wen is due to travel to Ruritania later this month for the Asia-Pacific Economic Cooperation (APEC) summit in Zenda."
+    x, labels = run(nlp, text, "2025-10-21")
+    (summit,) = [r for r in event_rows(x, labels) if r[0] == "Meeting"]
+    assert summit[2:5] == (("Asia-Pacific Economic Cooperation", "Li Wen"), "Zenda", "2025-10")
+
+
 def test_two_place_dateline_agency_is_no_agent_and_gives_no_place(nlp):
     text = (
         "LISBON/ACCRA (AP) — Portuguese Prime Minister Tomas Varela and Ghanaian President Kofi Mensah "

@@ -74,6 +74,7 @@ def fold_nested(mentions: list[Mention], doc: Doc, entities: dict[str, LocalEnti
         )
         if visit is None:
             _at_trip_place(m, out, doc)
+            _summit_of_trip(m, out, doc, entities)
             out.append(m)
             continue
         visit.participants.extend(k for k in m.participants if k not in visit.participants)
@@ -109,6 +110,15 @@ def _purpose_of(meeting: Token, trip: Token) -> bool:
 def _meeting_for(noun, verb) -> bool:
     """Whether a meeting noun is what a meeting verb gathers for: "met … for the annual summit"."""
     return noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.i == verb.i
+
+
+def _summit_of_trip(m: Mention, earlier: list[Mention], doc: Doc, entities: dict[str, LocalEntity]) -> None:
+    """"travel to Ruritania for the bloc's summit in Zenda": the visitor attends the summit, held where it says."""
+    if m.type != "Meeting" or not m.participants or not all(_is_org(k, entities) for k in m.participants):
+        return
+    trip = next((v for v in reversed(earlier) if v.type == "Visit" and v.agent and _purpose_of(doc[m.trigger], doc[v.trigger])), None)
+    if trip is not None and trip.agent not in m.participants:
+        m.participants.insert(0, trip.agent)
 
 
 def _at_trip_place(m: Mention, earlier: list[Mention], doc: Doc) -> None:
