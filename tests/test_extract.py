@@ -901,6 +901,18 @@ def test_the_bloc_summit_a_trip_is_made_for_has_the_visitor_where_it_is_held(nlp
     assert summit[2:5] == (("Asia-Pacific Economic Cooperation", "Li Wen"), "Zenda", "2025-10")
 
 
+def test_the_second_leg_of_a_planned_trip_is_planned_and_its_meeting_is_there(nlp):
+    text = (
+        "Chancellor Anna Keller will travel to Lisbon on Wednesday for talks with President Ana Costa and then "
+        "fly on to Madrid to meet Spanish Prime Minister Luis Garcia, her spokesman said."
+    )
+    x, labels = run(nlp, text, "2025-05-06")
+    rows = event_rows(x, labels)
+    assert [(r[3], r[6]) for r in rows if r[0] == "Visit"] == [("Lisbon", "planned"), ("Madrid", "planned")]
+    meetings = sorted((r[2], r[3], r[6]) for r in rows if r[0] == "Meeting")
+    assert meetings == [(("Ana Costa", "Anna Keller"), "Lisbon", "planned"), (("Anna Keller", "Luis Garcia"), "Madrid", "planned")]
+
+
 def test_two_place_dateline_agency_is_no_agent_and_gives_no_place(nlp):
     text = (
         "LISBON/ACCRA (AP) — Portuguese Prime Minister Tomas Varela and Ghanaian President Kofi Mensah "

@@ -1115,6 +1115,8 @@ class _Reader:
                 return "occurred"
             if token.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
                 return "planned"  # headline style: "Lula to make state visit to France"
+        if trigger.dep_ == "conj" and trigger.tag_ == "VB" and not any(c.dep_ in {"aux", "auxpass"} for c in trigger.children):
+            return self._status(trigger.head)  # "X will travel to A and then fly on to B": "will" holds for both
         return None
 
     def _date(self, scope: list[Token], status: str | None, trigger: Token | None = None) -> DateRange | None:

@@ -57,7 +57,9 @@ def fold_nested(mentions: list[Mention], doc: Doc, entities: dict[str, LocalEnti
         # "travel to Dakar, before ending the tour in Lisbon with an audience with X": the audience is
         # on the leg whose phrase it shares, not on the trip the whole sentence hangs on
         leg = m.type == "Meeting" and any(_same_leg(v, m, doc) for v in out)
-        visit = None if leg else next(
+        # the nearest trip ("travel to A for talks and fly on to B to meet X"); of the legs one trigger makes,
+        # the first ("travel to A for talks with X, and to B")
+        visit = None if leg else max(
             (
                 v for v in out
                 if m.type == "Meeting" and doc[v.trigger].is_ancestor(doc[m.trigger]) and (
@@ -70,7 +72,8 @@ def fold_nested(mentions: list[Mention], doc: Doc, entities: dict[str, LocalEnti
                     or v.type == "Meeting" and _meeting_for(doc[m.trigger], doc[v.trigger]) and m.place in {None, v.place}
                 )
             ),
-            None,
+            key=lambda v: v.trigger,
+            default=None,
         )
         if visit is None:
             _at_trip_place(m, out, doc)
