@@ -913,6 +913,13 @@ def test_the_second_leg_of_a_planned_trip_is_planned_and_its_meeting_is_there(nl
     assert meetings == [(("Ana Costa", "Anna Keller"), "Lisbon", "planned"), (("Anna Keller", "Luis Garcia"), "Madrid", "planned")]
 
 
+def test_places_of_one_to_phrase_are_each_visited_on_its_date(nlp):
+    text = "Finance Minister Mary Jones will travel to Lisbon and Porto next month, the Treasury said."
+    x, labels = run(nlp, text, "2024-12-18")
+    visits = [(r[3], r[4], r[6]) for r in event_rows(x, labels) if r[0] == "Visit"]
+    assert visits == [("Lisbon", "2025-01", "planned"), ("Porto", "2025-01", "planned")]
+
+
 def test_two_place_dateline_agency_is_no_agent_and_gives_no_place(nlp):
     text = (
         "LISBON/ACCRA (AP) — Portuguese Prime Minister Tomas Varela and Ghanaian President Kofi Mensah "

@@ -689,8 +689,10 @@ class _Reader:
             return []
         visitor = [m.agent] if m.agent else []
         date = self._then_date(trigger)
+        # "travel to Lisbon and Porto next month": the places of one phrase share its date
+        together = {self.key(c) for t in trigger.subtree if self.key(t) == m.place and t.dep_ == "pobj" for c in t.conjuncts}
         further = [
-            replace(m, place=key, date=date, participants=list(visitor))
+            replace(m, place=key, date=m.date if key in together else date, participants=list(visitor))
             for key in self._destinations(trigger, m.participants)
             if key != m.place
         ]
@@ -1045,8 +1047,8 @@ class _Reader:
             t = stack.pop()
             if t.pos_ not in {"ADP", "ADV", "PART"}:
                 continue
-            if t.lower_ == "to":
-                found += [c for c in t.children if c.dep_ == "pobj"]
+            if t.lower_ == "to":  # "to Lisbon and Porto": each place of the phrase
+                found += [d for c in t.children if c.dep_ == "pobj" for d in [c, *c.conjuncts]]
             stack += [c for c in t.children if c.dep_ in {"prep", "conj"}]
         out: list[str] = []
         for pobj in sorted(found, key=lambda t: t.i):
