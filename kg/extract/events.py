@@ -226,9 +226,19 @@ class _Reader:
             m.place = self.dateline_place
 
     def _on_the_sidelines(self, m: Mention, trigger: Token) -> None:
-        """"X met Y on the sidelines" (of nothing named): of the latest meeting told before, so its place and day."""
+        """"X met Y on the sidelines" (of nothing named): of the latest meeting told before, so its place and day;
+        "on the sidelines of the summit in Lima": where that gathering is."""
         if m.type != "Meeting" or (m.place is not None and m.date is not None):
             return
+        if m.place is None:
+            gatherings = [  # "the sidelines of the Group of 20 summit in Lima": the parse may nest the summit
+                g for p in trigger.children if p.dep_ == "prep" and p.lower_ in {"on", "at"}
+                for s in p.children if s.dep_ == "pobj" and s.lower_ == "sidelines"
+                for g in s.subtree if g.dep_ == "pobj" and g.lemma_.lower() in GATHERING_NOUNS
+            ]
+            places = [self.key(w) for g in gatherings for c in g.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}
+                      for w in c.children if w.dep_ == "pobj"]
+            m.place = next((k for k in places if self.type_of(k) in {"City", "Country", "Place"}), None)
         for token in self.scope(trigger):
             if token.lower_ == "sidelines" and token.dep_ == "pobj" and not any(c.dep_ == "prep" for c in token.children):
                 break
