@@ -52,6 +52,13 @@ def event_rows(x, labels):
 # -- entities ---------------------------------------------------------------------------
 
 
+def test_a_short_name_defined_in_brackets_is_the_same_organisation(nlp):
+    text = "The Movement for Change (MFC) won the vote in Zenda. The MFC said it would govern alone."
+    x, labels = run(nlp, text)
+    orgs = [(e.label, e.aliases) for e in x.entities if e.type == "Organization"]
+    assert orgs == [("Movement for Change", ("MFC",))]
+
+
 def test_titles_make_people_and_leaders(nlp):
     x, labels = run(nlp, "French President Emmanuel Macron met German Chancellor Olaf Scholz in Berlin.")
     assert ("Person", "Emmanuel Macron") in entity_set(x)

@@ -657,10 +657,16 @@ def doc_entities(doc: Doc, doc_id: str) -> tuple[dict[str, LocalEntity], list[Me
     surfaces: dict[str, list[str]] = {}
     mentions: list[Mention] = []
     token_keys: dict[int, str] = {}
+    defined = _acronyms(doc, spans)
     for span in spans:
+        long_form = defined.get(span.text)
+        if long_form is not None and long_form.start != span.start:
+            span = Span(doc, span.start, span.end, label=long_form.label_)  # "… Union (CDU) … the CDU": one body
         etype = kg_type(span)
-        gaz = span_gazetteer(span)
-        if gaz is not None:
+        gaz = span_gazetteer(span if long_form is None else long_form)
+        if long_form is not None and gaz is None:
+            key, label = entity_key(etype, long_form.text), long_form.text
+        elif gaz is not None:
             key, label = gaz.key, gaz.label
         elif etype == "Person":
             name = _person_name(span)
@@ -687,6 +693,29 @@ def doc_entities(doc: Doc, doc_id: str) -> tuple[dict[str, LocalEntity], list[Me
         entity = Entity(local.entity.key, local.entity.type, local.entity.label, aliases, local.entity.ids)
         out[key] = LocalEntity(entity, local.gaz)
     return out, mentions, token_keys
+
+
+ACRONYM_SKIP = {"of", "for", "and", "the", "de", "du", "des", "la", "le", "&"}
+
+
+def _acronyms(doc: Doc, spans: list[Span]) -> dict[str, Span]:
+    """Short names a document defines: "the Christian Democratic Union (CDU)" → {"CDU": that span}.
+
+    The letters in brackets must be capitals taken in order from the name, the first its first
+    letter ("Association of Southeast Asian Nations (ASEAN)"); only organisations are named so.
+    """
+    found: dict[str, Span] = {}
+    for span in spans:
+        if span.label_ not in {"ORG", "NORP"} or span.end + 2 >= len(doc) or doc[span.end].text != "(" or doc[span.end + 2].text != ")":
+            continue
+        short = doc[span.end + 1].text
+        words = [t.text for t in span if t.lower_ not in ACRONYM_SKIP and t.text[:1].isupper()]
+        if not (2 <= len(short) <= 6 and short.isalpha() and short.isupper()) or len(words) < 2 or short[0] != words[0][0]:
+            continue
+        letters = iter("".join(t.text for t in span).upper()[1:])  # "Movement for Change (MFC)"
+        if all(ch in letters for ch in short[1:]) and short not in found:
+            found[short] = span
+    return found
 
 
 def _surface_forms(span: Span) -> list[str]:
