@@ -59,6 +59,13 @@ def test_a_short_name_defined_in_brackets_is_the_same_organisation(nlp):
     assert orgs == [("Movement for Change", ("MFC",))]
 
 
+def test_a_body_named_after_its_country_is_one_organisation(nlp):
+    text = "Li Wen held talks with Anna Berg, the head of the ruling Socialist Party of Chile, hours after landing in Lima."
+    x, labels = run(nlp, text)
+    assert ("Organization", "Socialist Party of Chile") in entity_set(x)
+    assert ("Organization", "Socialist Party") not in entity_set(x)
+
+
 def test_titles_make_people_and_leaders(nlp):
     x, labels = run(nlp, "French President Emmanuel Macron met German Chancellor Olaf Scholz in Berlin.")
     assert ("Person", "Emmanuel Macron") in entity_set(x)

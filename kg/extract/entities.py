@@ -585,7 +585,8 @@ def _first_names_of(span: Span, people: set[str]) -> bool:
 
 
 def _joined_names(doc: Doc, spans: list[Span]) -> list[Span]:
-    """"Ana Maria" + "Silva Costa": two people's names with nothing between them are one long name."""
+    """"Ana Maria" + "Silva Costa": two people's names with nothing between them are one long name;
+    "Communist Party" + "of" + "Ruritania": a body named after its country (the model cut it at "of")."""
     out: list[Span] = []
     for span in spans:
         last = out[-1] if out else None
@@ -594,6 +595,12 @@ def _joined_names(doc: Doc, spans: list[Span]) -> list[Span]:
             and len(last) + len(span) <= 6 and all(t.is_title or t.lower_ in NAME_PARTICLES for t in span)
         ):
             out[-1] = Span(doc, last.start, span.end, label="PERSON")
+        elif (
+            last is not None and last.label_ == "ORG" and span.label_ == "GPE" and last.end + 1 == span.start
+            and doc[last.end].lower_ == "of" and last[-1].lower_ in ORG_WORDS and _gaz_lookup(last.text) is None
+            and (gaz := _gaz_lookup(span.text)) is not None and gaz.type == "Country"
+        ):
+            out[-1] = Span(doc, last.start, span.end, label="ORG")
         else:
             out.append(span)
     return out
