@@ -941,6 +941,13 @@ def test_a_meeting_on_the_sidelines_of_a_summit_is_where_the_summit_is(nlp):
     assert meeting[2:5] == (("Li Wen", "Mary Jones"), "Lima", "2024-11")
 
 
+def test_countries_a_body_approves_as_members_are_its_members(nlp):
+    text = "The Andean Trade Council approved Peru and Chile as new members on Saturday. The court welcomed the verdict as a member of the public said."
+    x, labels = run(nlp, text, "2025-07-06")
+    members = {(s, o) for s, p, o in relation_set(x, labels) if p == "memberOf"}
+    assert members == {("Peru", "Andean Trade Council"), ("Chile", "Andean Trade Council")}
+
+
 def test_two_place_dateline_agency_is_no_agent_and_gives_no_place(nlp):
     text = (
         "LISBON/ACCRA (AP) — Portuguese Prime Minister Tomas Varela and Ghanaian President Kofi Mensah "

@@ -621,6 +621,9 @@ def _member(r: _Reader, token: Token) -> None:
         return
     if token.pos_ != "NOUN":
         return
+    if token.head.lower_ == "as" and token.head.head.lemma_.lower() in ADMIT_VERBS:
+        _admitted(r, token.head.head)
+        return
     orgs = [k for c in token.children if c.dep_ == "compound" for k in r.actors(c, {"Organization"})]
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -637,6 +640,19 @@ def _member(r: _Reader, token: Token) -> None:
     if not countries and token.head.dep_ == "compound":  # "NATO member Turkey"
         countries = r.actors(token.head.head, {"Country"})
     r.add_all(countries, "memberOf", orgs, token.sent)
+
+
+# "the bank approved X and Y as new members", "X was admitted to the bloc as a member"
+ADMIT_VERBS = {"admit", "approve", "accept", "welcome", "add", "induct"}
+
+
+def _admitted(r: _Reader, verb: Token) -> None:
+    """The countries a body takes in "as members": its objects (or passive subjects), the body its subject or "to" object."""
+    orgs = [k for c in verb.children if c.dep_ == "nsubj" for k in r.referents(c, {"Organization"})]
+    orgs += [k for c in verb.children if c.dep_ == "prep" and c.lower_ in {"to", "into"}
+             for p in c.children if p.dep_ == "pobj" for k in r.referents(p, {"Organization"})]
+    countries = [k for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} for k in r.referents(c, {"Country"})]
+    r.add_all(countries, "memberOf", orgs, verb.sent)
 
 
 def _before_comma(token: Token) -> Token | None:
