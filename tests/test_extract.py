@@ -948,6 +948,16 @@ def test_countries_a_body_approves_as_members_are_its_members(nlp):
     assert members == {("Peru", "Andean Trade Council"), ("Chile", "Andean Trade Council")}
 
 
+def test_the_person_a_body_is_headed_by_leads_it(nlp):
+    text = (
+        "The Andean Trade Council, the lender set up by the Andean countries and headed by former Chilean President "
+        "Maria Lopez, approved Peru and Chile as new members. A delegation led by Tom Baker arrived in Lima."
+    )
+    x, labels = run(nlp, text, "2025-07-06")
+    leaders = {(s, o) for s, p, o in relation_set(x, labels) if p == "leaderOf"}
+    assert leaders == {("Maria Lopez", "Andean Trade Council")}
+
+
 def test_two_place_dateline_agency_is_no_agent_and_gives_no_place(nlp):
     text = (
         "LISBON/ACCRA (AP) — Portuguese Prime Minister Tomas Varela and Ghanaian President Kofi Mensah "

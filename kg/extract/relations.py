@@ -132,6 +132,8 @@ def extract_relations(
             _trade_verb(r, token, "buy")
         elif lemma in {"member", "join"}:
             _member(r, token)
+        elif lemma in LEAD_VERBS and token.tag_ == "VBN" and token.dep_ in {"acl", "conj"}:
+            _led_by(r, token)
     _located_in_text(r)
     _located_in_phrase(r)
     _from_gazetteer(r)
@@ -439,6 +441,19 @@ def _country_of_body(r: _Reader, token: Token) -> str | None:
 LEAD_VERBS = {"head", "lead", "chair", "run"}
 
 
+def _led_by(r: _Reader, verb: Token) -> None:
+    """"the lender, set up in 2015 and headed by X", "Acme, led by X": X leads the body the participle describes."""
+    noun = verb
+    while noun.dep_ == "conj" and noun.head.i != noun.i:  # "set up by … and headed by X"
+        noun = noun.head
+    noun = noun.head
+    bodies = _described(r, noun, {"Organization", "Country"})
+    people = [r.keys[p.i] for a in verb.children if a.dep_ == "agent" for p in a.children
+              if p.dep_ == "pobj" and r.type_of(r.keys.get(p.i)) == "Person"]
+    if len(bodies) == 1 and len(people) == 1:
+        r.add(people[0], "leaderOf", bodies[0], verb.sent, role=verb.lemma_)
+
+
 def _leader_clause(r: _Reader, person: Span, key: str) -> None:
     """"X, who heads the British government", "X, who leads Acme": a leader now (not "who led")."""
     for clause in person.root.children:
@@ -648,11 +663,22 @@ ADMIT_VERBS = {"admit", "approve", "accept", "welcome", "add", "induct"}
 
 def _admitted(r: _Reader, verb: Token) -> None:
     """The countries a body takes in "as members": its objects (or passive subjects), the body its subject or "to" object."""
-    orgs = [k for c in verb.children if c.dep_ == "nsubj" for k in r.referents(c, {"Organization"})]
+    orgs = [k for c in verb.children if c.dep_ == "nsubj" for k in _described(r, c, {"Organization"})]
     orgs += [k for c in verb.children if c.dep_ == "prep" and c.lower_ in {"to", "into"}
              for p in c.children if p.dep_ == "pobj" for k in r.referents(p, {"Organization"})]
     countries = [k for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} for k in r.referents(c, {"Country"})]
     r.add_all(countries, "memberOf", orgs, verb.sent)
+
+
+def _described(r: _Reader, noun: Token, types: set[str]) -> list[str]:
+    """What a noun names, or for a common noun in apposition what it describes: "Acme, the lender …"
+    (the parse may hang the apposition elsewhere, so the word before its comma counts)."""
+    found = r.referents(noun, types)
+    if found or r.keys.get(noun.i) is not None or noun.pos_ != "NOUN":
+        return found
+    if noun.dep_ == "appos":
+        return r.referents(noun.head, types)
+    return r.referents(_before_comma(noun), types)
 
 
 def _before_comma(token: Token) -> Token | None:
