@@ -958,6 +958,13 @@ def test_the_person_a_body_is_headed_by_leads_it(nlp):
     assert leaders == {("Maria Lopez", "Andean Trade Council")}
 
 
+def test_a_city_in_a_country_s_province_is_in_the_province_and_the_province_in_the_country(nlp):
+    text = "A railway line connecting Gumi, in South Korea's North Gyeongsang province, with the coast is planned."
+    x, labels = run(nlp, text, "2025-07-06")
+    within = {(s, o) for s, p, o in relation_set(x, labels) if p == "locatedIn"}
+    assert within == {("Gumi", "North Gyeongsang"), ("North Gyeongsang", "South Korea")}
+
+
 def test_two_place_dateline_agency_is_no_agent_and_gives_no_place(nlp):
     text = (
         "LISBON/ACCRA (AP) — Portuguese Prime Minister Tomas Varela and Ghanaian President Kofi Mensah "

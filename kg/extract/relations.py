@@ -720,6 +720,7 @@ def _located_in_text(r: _Reader) -> None:
             if r.type_of(r.keys[c.start]) == "Country" and r.type_of(r.keys[b.start]) == "Place":
                 if r.type_of(r.keys[a.start]) in {"Place", "City"}:
                     _add_within(r, r.keys[a.start], r.keys[b.start], a.sent)
+                    _add_within(r, r.keys[b.start], r.keys[c.start], a.sent)  # and the region in the country
     for a, b in zip(ents, ents[1:]):
         between = [t for t in r.doc[a.end : b.start] if t.lower_ != "the"]  # "the Troll field in the North Sea"
         if len(between) == 2 and between[0].lower_ == "in" and _is_direction(between[1]):
@@ -767,6 +768,13 @@ def _located_in_phrase(r: _Reader) -> None:
         # ", in Y" right after the name, wherever the parse hangs it
         after = r.doc[ent.end : ent.end + 2]
         preps = [after[1]] if len(after) == 2 and after[0].text == "," and after[1].lower_ == "in" else []
+        if preps and r.type_of(r.keys.get(ent.end + 2)) == "Country":
+            # "X, in Ruritania's Y province": X is in the region, the region in the country
+            country, region = r.keys.get(ent.end + 2), _place_after(r, ent.end + 2)
+            if r.type_of(country) == "Country" and r.type_of(region) == "Place":
+                _add_within(r, key, region, ent.sent)
+                _add_within(r, region, country, ent.sent)
+                continue
         preps += [p for a in root.children if a.dep_ == "appos" and a.lemma_.lower() in PLACE_NOUNS
                   for p in a.children if p.dep_ == "prep" and p.lower_ == "in"]
         for pobj in (c for p in preps for c in p.children if c.dep_ == "pobj"):
