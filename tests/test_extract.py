@@ -965,6 +965,27 @@ def test_a_city_in_a_country_s_province_is_in_the_province_and_the_province_in_t
     assert within == {("Gumi", "North Gyeongsang"), ("North Gyeongsang", "South Korea")}
 
 
+def test_a_date_closing_a_relative_clause_does_not_date_the_talks(nlp):
+    text = (
+        "Li Wen will fly to Lima on Tuesday for a state visit. He is due to hold talks with Prime Minister "
+        "Ana Costa, whose country chairs the Association of Andean Nations (AAN) this year."
+    )
+    x, labels = run(nlp, text, "2025-04-14")
+    (meeting,) = [r for r in event_rows(x, labels) if r[0] == "Meeting"]
+    assert meeting[2:5] == (("Ana Costa", "Li Wen"), "Lima", "2025-04-15")
+
+
+def test_talks_on_the_sidelines_are_at_the_dated_gathering_told_before(nlp):
+    text = (
+        "Leaders of Peru, Chile and Bolivia met in Lima on Friday for a summit of the Pacific Alliance. "
+        "President Ana Costa hosted the gathering at the Palacio Verde. "
+        "Tom Baker, the Chilean trade minister, met Ana Costa on the sidelines."
+    )
+    x, labels = run(nlp, text, "2025-04-14")
+    rows = [r for r in event_rows(x, labels) if r[0] == "Meeting" and "Tom Baker" in r[2]]
+    assert [r[2:5] for r in rows] == [(("Ana Costa", "Tom Baker"), "Lima", "2025-04-11")]
+
+
 def test_two_place_dateline_agency_is_no_agent_and_gives_no_place(nlp):
     text = (
         "LISBON/ACCRA (AP) — Portuguese Prime Minister Tomas Varela and Ghanaian President Kofi Mensah "

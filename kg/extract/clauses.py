@@ -6,7 +6,7 @@ a trigger's arguments and to drop events a sentence denies.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from .entities import AGREEMENT_NOUNS, entity_at, singular
 
@@ -170,6 +170,25 @@ def in_own_clause(token: Token, trigger: Token) -> bool:
             # below the trigger, or beside it: "the meeting would focus on Congo, where the bloc withdrew
             # its troops earlier this year" (a clause with the trigger in it is the trigger's own)
             return not node.is_ancestor(trigger)
+    return False
+
+
+def closes_relative_clause(ent: Span, trigger: Token) -> bool:
+    """Whether a date ends a relative clause that has no comma before the date, the trigger outside it.
+
+    "talks with X, whose country chairs the bloc this year": the parse may hang the year on the talks,
+    but a date right after a relative clause belongs to it ("X, who arrived on Monday, …" keeps its comma).
+    """
+    i = ent.start - 1
+    while i >= 0 and ent.doc[i].text in {")", "\"", "”", "’"}:
+        i -= 1
+    if i < 0 or ent.doc[i].is_punct or i < trigger.i:
+        return False
+    for node in [ent.doc[i], *ent.doc[i].ancestors]:
+        if node.i == trigger.i:
+            return False
+        if node.dep_ == "relcl":
+            return not node.is_ancestor(trigger) and not any(t.i == ent.root.i for t in node.subtree)
     return False
 
 

@@ -25,7 +25,8 @@ from ..model import Entity, Event
 from ..nlp import titles
 from .dates import DateRange, dateline, normalise, place_dateline, reference_in_year, single_place, weekday_of
 from .clauses import (
-    DEFINITE, HOST_VERBS, NOT_EVENT_DATES, agreement_name, attended, by_phone, call_in_sentence, in_own_clause,
+    DEFINITE, HOST_VERBS, NOT_EVENT_DATES, agreement_name, attended, by_phone, call_in_sentence, closes_relative_clause,
+    in_own_clause,
     in_sequence_clause, in_subject, in_trailing_participle, in_where_clause, is_taking_place, next_in_series,
     not_happening, phone_word, shares_subject,
 )  # fmt: skip
@@ -244,8 +245,10 @@ class _Reader:
                 break
         else:
             return
-        host = next((e for e in reversed(self.history) if e.type == "Meeting" and e.trigger < trigger.i and e.place), None)
-        if host is not None and host.status != "planned":
+        # the latest gathering that took place (a next summit announced since is not where they met), told with its day
+        held = [e for e in reversed(self.history) if e.type == "Meeting" and e.trigger < trigger.i and e.place and e.status != "planned"]
+        host = next((e for e in held if e.date is not None), held[0] if held else None)
+        if host is not None:
             m.place = m.place or host.place
             m.date = m.date or host.date
 
@@ -1154,7 +1157,7 @@ class _Reader:
                 continue
             if ent.root.head.lower_ in NOT_EVENT_DATES or ent.start > 0 and ent.doc[ent.start - 1].lower_ in NOT_EVENT_DATES:
                 continue
-            if trigger is not None and in_own_clause(ent.root, trigger):
+            if trigger is not None and (in_own_clause(ent.root, trigger) or closes_relative_clause(ent, trigger)):
                 continue
             if trigger is not None and in_sequence_clause(ent.root, trigger):
                 continue
