@@ -986,6 +986,12 @@ def test_talks_on_the_sidelines_are_at_the_dated_gathering_told_before(nlp):
     assert [r[2:5] for r in rows] == [(("Ana Costa", "Tom Baker"), "Lima", "2025-04-11")]
 
 
+def test_talks_still_planned_are_not_merged_into_talks_that_took_place(nlp):
+    x, labels = run(nlp, "Tom Baker held talks in Quito on Monday. He is due to meet Maria Lopez.", "2025-04-14")
+    rows = sorted((r[2], r[6]) for r in event_rows(x, labels) if r[0] == "Meeting")
+    assert rows == [(("Maria Lopez", "Tom Baker"), "planned"), (("Tom Baker",), "occurred")]
+
+
 def test_two_place_dateline_agency_is_no_agent_and_gives_no_place(nlp):
     text = (
         "LISBON/ACCRA (AP) — Portuguese Prime Minister Tomas Varela and Ghanaian President Kofi Mensah "

@@ -204,7 +204,7 @@ def _compatible(event: Mention, m: Mention, entities, within=None) -> bool:
         small, big = sorted([set(m.participants), set(event.participants)], key=len)
         if not small <= big:
             return False
-    if event.status and m.status and event.status != m.status and event.date and m.date:
+    if event.status and m.status and event.status != m.status and (event.date or m.date):
         return False
     return _date_compatible(event.date, m.date) and (
         _place_compatible(event.place, m.place, entities, within) or _same_meeting_at_site(event, m, entities)
