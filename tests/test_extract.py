@@ -992,6 +992,18 @@ def test_talks_still_planned_are_not_merged_into_talks_that_took_place(nlp):
     assert rows == [(("Maria Lopez", "Tom Baker"), "planned"), (("Tom Baker",), "occurred")]
 
 
+def test_a_year_after_since_and_a_name_dates_that_earlier_trip(nlp):
+    from kg.extract.clauses import in_sequence_clause
+    from kg.extract.entities import entity_at
+
+    doc = nlp("The trip, the first by a British finance minister to Peru since Tom Baker in 2019, is part of the plan.")
+    year = next(t for t in doc if t.text == "2019")
+    assert in_sequence_clause(year, doc[1])
+    doc = nlp("Since the signing of the charter in October 2000 between the two leaders, ties have grown.")
+    date = entity_at(next(t for t in doc if t.text == "2000"))
+    assert not in_sequence_clause(date.root, next(t for t in doc if t.text == "signing"))
+
+
 def test_two_place_dateline_agency_is_no_agent_and_gives_no_place(nlp):
     text = (
         "LISBON/ACCRA (AP) — Portuguese Prime Minister Tomas Varela and Ghanaian President Kofi Mensah "

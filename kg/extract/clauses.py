@@ -194,6 +194,13 @@ def closes_relative_clause(ent: Span, trigger: Token) -> bool:
 
 def in_sequence_clause(token: Token, trigger: Token) -> bool:
     """"his first visit since taking office in June": June dates the taking office, not the visit."""
+    # "the first trip by a minister since X in 2019": the year dates X's trip, wherever the parse hangs it
+    i = token.left_edge.i
+    before = token.doc[i - 2] if i >= 2 and token.doc[i - 1].lower_ == "in" else None
+    if before is not None and any(
+        a.lower_ == "since" and a.dep_ == "prep" and not a.is_ancestor(trigger) for a in before.ancestors
+    ):  # ("since the signing of the pact in 2000" dates that signing)
+        return True
     for node in token.ancestors:
         if node.i == trigger.i or node.is_ancestor(trigger):
             return False
