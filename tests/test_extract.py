@@ -1004,6 +1004,16 @@ def test_a_year_after_since_and_a_name_dates_that_earlier_trip(nlp):
     assert not in_sequence_clause(date.root, next(t for t in doc if t.text == "signing"))
 
 
+def test_a_headline_above_the_dateline_keeps_its_own_date(nlp):
+    text = (
+        "Britain's Jones to visit Peru next month to revive trade dialogue\n\n"
+        "LONDON, Dec 18 (Reuters) - British finance minister Mary Jones said she would go.\n"
+    )
+    x, labels = run(nlp, text, "2024-12-18")
+    visits = [(r[3], r[4], r[6]) for r in event_rows(x, labels) if r[0] == "Visit"]
+    assert visits == [("Peru", "2025-01", "planned")]
+
+
 def test_two_place_dateline_agency_is_no_agent_and_gives_no_place(nlp):
     text = (
         "LISBON/ACCRA (AP) — Portuguese Prime Minister Tomas Varela and Ghanaian President Kofi Mensah "

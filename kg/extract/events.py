@@ -104,7 +104,7 @@ class _Reader:
         self.reference = published  # what "on Tuesday" counts from
         self.yearless_reference: str | None = None  # a stand-in full date when only "--MM-DD" is known
         self.lede: tuple[set[str], DateRange] | None = None
-        self.dateline_end = -1  # DATE entities starting before this offset belong to the dateline
+        self.dateline_start = self.dateline_end = -1  # DATE entities starting between these offsets belong to the dateline
         self.dateline_value: DateRange | None = None
         self.dateline_marks = (-1, -1)  # characters of "BOGOTA (AP) —": its agency takes part in nothing
         self._read_dateline()
@@ -151,7 +151,7 @@ class _Reader:
         if token is None:
             return
         lede = token[0].sent
-        self.dateline_end = end
+        self.dateline_start, self.dateline_end = start, end
         self.dateline_value = value
         dates = [e for e in lede.ents if e.label_ in {"DATE", "TIME"} and e.start_char >= end]
         if value.start.startswith("--"):
@@ -1152,7 +1152,7 @@ class _Reader:
             if comma is not None and comma > ent.start and not any(t.like_num for t in ent.doc[comma : ent.end]):
                 # "January 2023, months after …": the model ran two phrases together ("May 16, 2024" stays whole)
                 ent = ent.doc[ent.start : comma]
-            if ent.start_char < self.dateline_end:
+            if self.dateline_start <= ent.start_char < self.dateline_end:  # (a headline above it has its own dates)
                 in_dateline = True  # the filing day: only when the sentence gives no date of its own
                 continue
             if ent.root.head.lower_ in NOT_EVENT_DATES or ent.start > 0 and ent.doc[ent.start - 1].lower_ in NOT_EVENT_DATES:
