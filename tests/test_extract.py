@@ -1014,6 +1014,13 @@ def test_a_headline_above_the_dateline_keeps_its_own_date(nlp):
     assert visits == [("Peru", "2025-01", "planned")]
 
 
+def test_a_visit_in_a_when_clause_has_the_time_of_the_clause_it_hangs_on(nlp):
+    text = "The two leaders will hold further talks in Lima on Wednesday, when Tom Baker makes a state visit to Peru."
+    x, labels = run(nlp, text, "2025-07-06")
+    (visit,) = [r for r in event_rows(x, labels) if r[0] == "Visit"]
+    assert visit[3:] == ("Peru", "2025-07-09", None, "planned")
+
+
 def test_two_place_dateline_agency_is_no_agent_and_gives_no_place(nlp):
     text = (
         "LISBON/ACCRA (AP) — Portuguese Prime Minister Tomas Varela and Ghanaian President Kofi Mensah "

@@ -1132,6 +1132,11 @@ class _Reader:
                 return "planned"  # headline style: "Lula to make state visit to France"
         if trigger.dep_ == "conj" and trigger.tag_ == "VB" and not any(c.dep_ in {"aux", "auxpass"} for c in trigger.children):
             return self._status(trigger.head)  # "X will travel to A and then fly on to B": "will" holds for both
+        head = tokens[1]
+        if head.dep_ in {"advcl", "relcl"} and head.tag_ in {"VBZ", "VBP"} and any(c.lower_ == "when" for c in head.children):
+            # "they will hold talks on Wednesday, when X makes a state visit": the present of a "when" clause
+            # is the time of the clause it hangs on
+            return self._status(self.clause_head(head.head)) if head.head.i != head.i else None
         return None
 
     def _date(self, scope: list[Token], status: str | None, trigger: Token | None = None) -> DateRange | None:
