@@ -934,8 +934,9 @@ def test_places_of_one_to_phrase_are_each_visited_on_its_date(nlp):
     assert visits == [("Lisbon", "2025-01", "planned"), ("Porto", "2025-01", "planned")]
 
 
-def test_a_meeting_on_the_sidelines_of_a_summit_is_where_the_summit_is(nlp):
-    text = "Prime Minister Mary Jones met Chinese President Li Wen on the sidelines of the Group of 20 summit in Lima last month."
+@pytest.mark.parametrize("beside", ["sidelines", "margins"])
+def test_a_meeting_on_the_sidelines_of_a_summit_is_where_the_summit_is(nlp, beside):
+    text = f"Prime Minister Mary Jones met Chinese President Li Wen on the {beside} of the Group of 20 summit in Lima last month."
     x, labels = run(nlp, text, "2024-12-18")
     (meeting,) = [r for r in event_rows(x, labels) if r[0] == "Meeting"]
     assert meeting[2:5] == (("Li Wen", "Mary Jones"), "Lima", "2024-11")

@@ -73,6 +73,8 @@ ANSWER_VERBS = {"receive", "get", "take", "answer"}
 # verbs of trade whose seller and buyer are the parties of the deal they come with
 TRADE_VERBS = {"buy", "purchase", "acquire", "import", "order", "supply", "sell", "deliver", "export", "provide"}
 GATHERING_NOUNS = {"gathering", "summit", "meeting", "conference", "forum", "talks"}
+# "on the sidelines/margins/fringes of the summit": talks held beside a gathering
+SIDELINES = {"sidelines", "margins", "fringes", "sideline", "margin"}
 SETTLEMENT_NOUNS = {"city", "town", "village", "port", "capital", "resort"}
 PLACE_TYPES = {"Country", "City", "Place", "Organization"}
 
@@ -234,14 +236,14 @@ class _Reader:
         if m.place is None:
             gatherings = [  # "the sidelines of the Group of 20 summit in Lima": the parse may nest the summit
                 g for p in trigger.children if p.dep_ == "prep" and p.lower_ in {"on", "at"}
-                for s in p.children if s.dep_ == "pobj" and s.lower_ == "sidelines"
+                for s in p.children if s.dep_ == "pobj" and s.lower_ in SIDELINES
                 for g in s.subtree if g.dep_ == "pobj" and g.lemma_.lower() in GATHERING_NOUNS
             ]
             places = [self.key(w) for g in gatherings for c in g.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}
                       for w in c.children if w.dep_ == "pobj"]
             m.place = next((k for k in places if self.type_of(k) in {"City", "Country", "Place"}), None)
         for token in self.scope(trigger):
-            if token.lower_ == "sidelines" and token.dep_ == "pobj" and not any(c.dep_ == "prep" for c in token.children):
+            if token.lower_ in SIDELINES and token.dep_ == "pobj" and not any(c.dep_ == "prep" for c in token.children):
                 break
         else:
             return
