@@ -1022,6 +1022,16 @@ def test_a_visit_in_a_when_clause_has_the_time_of_the_clause_it_hangs_on(nlp):
     assert visit[3:] == ("Peru", "2025-07-09", None, "planned")
 
 
+def test_leaders_adopting_a_joint_declaration_is_an_agreement_a_law_is_not(nlp):
+    text = (
+        "Leaders of the Pacific Alliance adopted a joint declaration in Lima on Sunday that condemned the strikes. "
+        "The parliament of Peru adopted a law on Monday."
+    )
+    x, labels = run(nlp, text, "2025-07-06")
+    rows = [r for r in event_rows(x, labels) if r[0] == "Agreement"]
+    assert [(r[2], r[3], r[4]) for r in rows] == [(("Pacific Alliance",), "Lima", "2025-07-06")]
+
+
 def test_two_place_dateline_agency_is_no_agent_and_gives_no_place(nlp):
     text = (
         "LISBON/ACCRA (AP) — Portuguese Prime Minister Tomas Varela and Ghanaian President Kofi Mensah "

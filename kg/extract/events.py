@@ -73,6 +73,8 @@ ANSWER_VERBS = {"receive", "get", "take", "answer"}
 # verbs of trade whose seller and buyer are the parties of the deal they come with
 TRADE_VERBS = {"buy", "purchase", "acquire", "import", "order", "supply", "sell", "deliver", "export", "provide"}
 GATHERING_NOUNS = {"gathering", "summit", "meeting", "conference", "forum", "talks"}
+# what leaders adopt together: a joint text (a law or a budget is adopted by one body)
+ADOPTED_TEXTS = {"declaration", "communique", "communiqué", "statement", "charter", "roadmap", "accord", "pact", "treaty"}
 # "on the sidelines/margins/fringes of the summit": talks held beside a gathering
 SIDELINES = {"sidelines", "margins", "fringes", "sideline", "margin"}
 SETTLEMENT_NOUNS = {"city", "town", "village", "port", "capital", "resort"}
@@ -1101,7 +1103,13 @@ class _Reader:
         return True
 
     def _agreement(self, m: Mention, trigger: Token) -> bool:
-        """Signing needs a document that is an agreement ("signed a deal", "the signing of the Treaty", "a deal signed")."""
+        """Signing needs a document that is an agreement ("signed a deal", "the signing of the Treaty", "a deal signed");
+        adopting, a joint text ("leaders adopted a declaration", not "parliament adopted a law")."""
+        if trigger.lemma_.lower() == "adopt":
+            texts = [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"} and singular(c.lower_) in ADOPTED_TEXTS]
+            if texts:
+                m.name = agreement_name(texts[0])
+            return bool(texts)
         if trigger.dep_ == "acl" and singular(trigger.head.lower_) in AGREEMENT_NOUNS:
             m.name = agreement_name(trigger.head)
             return True
