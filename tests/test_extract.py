@@ -1032,6 +1032,11 @@ def test_leaders_adopting_a_joint_declaration_is_an_agreement_a_law_is_not(nlp):
     assert [(r[2], r[3], r[4]) for r in rows] == [(("Pacific Alliance",), "Lima", "2025-07-06")]
 
 
+def test_talks_something_comes_ahead_of_are_not_placed_or_dated_by_it(nlp):
+    x, labels = run(nlp, "Tom Baker and Ana Costa met in Lima on Saturday ahead of talks with Li Wen.", "2025-08-23")
+    assert not any("Li Wen" in r[2] and r[3] == "Lima" for r in event_rows(x, labels))
+
+
 def test_two_place_dateline_agency_is_no_agent_and_gives_no_place(nlp):
     text = (
         "LISBON/ACCRA (AP) — Portuguese Prime Minister Tomas Varela and Ghanaian President Kofi Mensah "

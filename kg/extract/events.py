@@ -591,6 +591,10 @@ class _Reader:
         )
         m.next_in_series = m.type == "Meeting" and next_in_series(trigger)
         scope = self.scope(trigger)
+        if _in_sequence_phrase(trigger):
+            # "met in Lima ahead of talks with X": those talks are another event, not in Lima for all that is said
+            own = {t.i for t in trigger.subtree}
+            scope = [t for t in scope if t.i in own]
         self._agents(m, trigger, scope)
         self._participants(m, trigger, scope)
         self._place(m, trigger, scope)
@@ -1153,7 +1157,7 @@ class _Reader:
         tense = {"planned": "future", "occurred": "past"}.get(status or "")
         if tense is None and trigger is not None and self.clause_head(trigger).tag_ in {"VBZ", "VBP"}:
             tense = "future"  # "the summit closes on Tuesday": a schedule points forward
-        if trigger is not None and trigger.dep_ == "pobj" and trigger.head.lower_ in SEQUENCE_PREPS:
+        if trigger is not None and _in_sequence_phrase(trigger):
             # "arrived on Monday after a visit to Vietnam": Monday is the arrival's
             scope = [t for t in scope if t.i in {s.i for s in trigger.subtree}]
         seen: set[int] = set()
@@ -1183,6 +1187,16 @@ class _Reader:
 
 
 # -- merging mentions of one event ------------------------------------------------------
+
+
+def _in_sequence_phrase(trigger: Token) -> bool:
+    """Whether a trigger is what something else comes before or after: "before talks", "ahead of the summit"."""
+    if trigger.dep_ != "pobj":
+        return False
+    prep = trigger.head
+    if prep.lower_ == "of" and prep.head.lower_ == "ahead":  # "ahead of"
+        return True
+    return prep.lower_ in SEQUENCE_PREPS
 
 
 def _from_objects(token: Token) -> list[Token]:
