@@ -66,6 +66,12 @@ def test_a_body_named_after_its_country_is_one_organisation(nlp):
     assert ("Organization", "Socialist Party") not in entity_set(x)
 
 
+@pytest.mark.parametrize(("written", "place"), [("Vila do Conde", "Vila do Conde"), ("Sao Jose dos Campos", "São José dos Campos")])
+def test_a_place_name_with_lowercase_particles_is_one_place(nlp, written, place):
+    x, _ = run(nlp, f"The ministers will meet in {written} in May.")
+    assert entity_set(x) == {("City", place)}
+
+
 def test_titles_make_people_and_leaders(nlp):
     x, labels = run(nlp, "French President Emmanuel Macron met German Chancellor Olaf Scholz in Berlin.")
     assert ("Person", "Emmanuel Macron") in entity_set(x)

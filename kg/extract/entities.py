@@ -49,6 +49,8 @@ ORG_WORDS = frozenset(
     "group association foundation forum authority department office court parliament".split()
 )
 NAME_PARTICLES = frozenset("von van der den de da del di du la le bin al el ibn dos das".split())
+# "Foz do Iguaçu", "Ciudad del Este", "Santiago de Compostela": the lowercase words inside a place's name
+PLACE_PARTICLES = frozenset("de da do dos das del di du la le el los las".split())
 TITLE_HEADS = frozenset(
     "minister secretary ambassador envoy spokesman spokeswoman spokesperson commissioner "
     "adviser advisor chief director governor".split()
@@ -499,21 +501,23 @@ def _is_document_name(span: Span) -> bool:
 
 
 def _names_with_particles(doc: Doc, taken: set[int]) -> list[Span]:
-    """"Ursula von der Leyen", "Luiz Inácio Lula da Silva": one person across the particles."""
+    """"Ursula von der Leyen", "Luiz Inácio Lula da Silva": one person across the particles;
+    "Foz do Iguaçu": one place."""
     out = []
     for ent in doc.ents:
-        if ent.label_ != "PERSON" or ent.start in taken:
+        if ent.label_ not in {"PERSON", "GPE", "LOC"} or ent.start in taken:
             continue
+        particles = NAME_PARTICLES if ent.label_ == "PERSON" else PLACE_PARTICLES
         start, end = ent.start, ent.end
-        while end > start and doc[end - 1].lower_ in NAME_PARTICLES:
+        while end > start and doc[end - 1].lower_ in particles:
             end -= 1  # the model sometimes stops inside the particles
         j = end
-        while j < len(doc) and doc[j].lower_ in NAME_PARTICLES and doc[j].is_lower:
+        while j < len(doc) and doc[j].lower_ in particles and doc[j].is_lower:
             j += 1
         if j > end and j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
             while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
                 j += 1
-            out.append(Span(doc, start, j, label="PERSON"))
+            out.append(Span(doc, start, j, label=ent.label_))
     return out
 
 
