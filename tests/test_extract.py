@@ -1043,6 +1043,16 @@ def test_talks_something_comes_ahead_of_are_not_placed_or_dated_by_it(nlp):
     assert not any("Li Wen" in r[2] and r[3] == "Lima" for r in event_rows(x, labels))
 
 
+def test_a_signing_on_the_day_of_talks_by_the_same_people_is_where_the_talks_were(nlp):
+    text = (
+        "President Maria Lopez and President Tom Baker held talks in Lima on Friday. "
+        "Lopez and Baker also signed a trade agreement on Friday."
+    )
+    x, labels = run(nlp, text, "2025-08-23")
+    (deal,) = [r for r in event_rows(x, labels) if r[0] == "Agreement"]
+    assert deal[2:5] == (("Maria Lopez", "Tom Baker"), "Lima", "2025-08-22")
+
+
 def test_two_place_dateline_agency_is_no_agent_and_gives_no_place(nlp):
     text = (
         "LISBON/ACCRA (AP) — Portuguese Prime Minister Tomas Varela and Ghanaian President Kofi Mensah "

@@ -336,7 +336,14 @@ def _same_occasion(m: Mention, earlier: list[Mention]) -> None:
     """"X met Y and Z in Vilnius on Tuesday … The two ministers also signed a declaration": an undated act of people
     who were all at one dated event told before happened there and then."""
     together = set(m.participants) | ({m.agent} if m.agent else set())
-    if m.date is not None or m.status == "planned" or len(together) < 2:
+    if m.status == "planned" or len(together) < 2:
+        return
+    if m.date is not None:
+        # "The leaders also signed a pact" on the summit's day, with no place: at the summit
+        if m.place is None:
+            event = next((e for e in reversed(earlier) if e.date == m.date and e.place and e.status != "planned"
+                          and len(together & (set(e.participants) | {e.agent})) >= 2), None)
+            m.place = event.place if event is not None else None
         return
     event = next((e for e in reversed(earlier) if e.date is not None and e.status != "planned"
                   and together <= set(e.participants) | {e.agent}), None)
