@@ -1053,6 +1053,16 @@ def test_a_signing_on_the_day_of_talks_by_the_same_people_is_where_the_talks_wer
     assert deal[2:5] == (("Maria Lopez", "Tom Baker"), "Lima", "2025-08-22")
 
 
+def test_attending_a_lunch_hosted_by_someone_is_a_meeting_with_the_hosts(nlp):
+    text = (
+        "Tom Baker arrived in Lima on Wednesday. On Friday he is due to attend a lunch hosted by Vice President "
+        "Maria Lopez and Foreign Minister Ana Ruiz at the foreign ministry."
+    )
+    x, labels = run(nlp, text, "2024-05-23")
+    (lunch,) = [r for r in event_rows(x, labels) if r[0] == "Meeting"]
+    assert (lunch[2], lunch[4], lunch[6]) == (("Ana Ruiz", "Maria Lopez", "Tom Baker"), "2024-05-24", "planned")
+
+
 def test_two_place_dateline_agency_is_no_agent_and_gives_no_place(nlp):
     text = (
         "LISBON/ACCRA (AP) — Portuguese Prime Minister Tomas Varela and Ghanaian President Kofi Mensah "

@@ -597,11 +597,17 @@ class _Reader:
             scope = [t for t in scope if t.i in own]
         self._agents(m, trigger, scope)
         self._participants(m, trigger, scope)
+        attended = self._attended_hosting(m, trigger)
+        if attended is not None:
+            # the attending clause's place and day ("On Friday he is due to attend …")
+            holder = self._subject_holder(attended)
+            extra = [t for c in holder.children if c.dep_ in {"prep", "npadvmod"} for t in c.subtree]
+            scope = sorted({*scope, *self.scope(attended), *extra}, key=lambda t: t.i)
         self._place(m, trigger, scope)
         self._drop_dateline_agency(m, trigger)
         if not self._valid(m, trigger):
             return []
-        m.status = self._status(trigger)
+        m.status = self._status(trigger if attended is None else attended)
         # the trigger's own phrase first: "fly to Washington on Sunday for a summit with X on Monday"
         own = {t.i for t in trigger.subtree}
         ordered = sorted(scope, key=lambda t: t.i not in own)
@@ -628,6 +634,31 @@ class _Reader:
         self._on_the_sidelines(m, trigger)
         self.history.append(m)
         return [m, *self._hosted_visit(m, trigger), *self._further_destinations(m, trigger)]
+
+    def _attended_hosting(self, m: Mention, trigger: Token) -> Token | None:
+        """"X will attend a lunch hosted by Y": X joins Y at the occasion, told by the verb of attending
+        (its subject, day and status); that verb is returned."""
+        if m.type != "Meeting" or trigger.lemma_.lower() not in HOST_VERBS or trigger.dep_ != "acl":
+            return None
+        occasion = trigger.head
+        verb = occasion.head
+        if occasion.dep_ != "dobj" or verb.lemma_.lower() not in {"attend", "join"}:
+            return None
+        guests = [k for c in self._subject_holder(verb).children if c.dep_ == "nsubj"
+                  for k in (self.entity_keys(c, {"Person"}) or ([self.antecedent(c)] if c.lower_ in PERSONAL_PRONOUNS else []))]
+        guests = [k for k in guests if k and k not in m.participants]
+        if not guests:
+            return None
+        m.participants = [*guests, *m.participants]
+        return verb
+
+    @staticmethod
+    def _subject_holder(verb: Token) -> Token:
+        """The word whose subject is the verb's: "is" in "he is due to attend"."""
+        holder = verb
+        while holder.dep_ in {"xcomp", "acomp"} and not any(c.dep_ == "nsubj" for c in holder.children):
+            holder = holder.head
+        return holder
 
     def _hosted_visit(self, m: Mention, trigger: Token) -> list[Mention]:
         """"X hosted Y in Ankara": the guest came to Ankara, a visit as well as talks."""
