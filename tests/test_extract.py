@@ -1063,6 +1063,12 @@ def test_attending_a_lunch_hosted_by_someone_is_a_meeting_with_the_hosts(nlp):
     assert (lunch[2], lunch[4], lunch[6]) == (("Ana Ruiz", "Maria Lopez", "Tom Baker"), "2024-05-24", "planned")
 
 
+def test_a_place_near_a_city_in_a_country_is_in_that_country(nlp):
+    x, labels = run(nlp, "The plant will be built at the factory in Alagon, near Zaragoza in northeastern Spain, by 2026.")
+    assert ("Alagon", "locatedIn", "Spain") in relation_set(x, labels)
+    assert ("Alagon", "locatedIn", "Zaragoza") not in relation_set(x, labels)
+
+
 def test_two_place_dateline_agency_is_no_agent_and_gives_no_place(nlp):
     text = (
         "LISBON/ACCRA (AP) — Portuguese Prime Minister Tomas Varela and Ghanaian President Kofi Mensah "

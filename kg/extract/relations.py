@@ -782,6 +782,7 @@ def _located_in_phrase(r: _Reader) -> None:
                 pobj = next(iter(_of_objects(pobj)), pobj)
             _add_within(r, key, r.keys.get(pobj.i), ent.sent)
         _add_within(r, key, _described_site_in(r, ent), ent.sent)
+        _add_within(r, key, _near_place_in(r, ent), ent.sent)
 
 
 # nouns that describe a building or site by what it is: "X, the ministry's headquarters in Y"
@@ -807,6 +808,23 @@ def _described_site_in(r: _Reader, ent: Span) -> str | None:
 
 
 LOCATED_WORDS = {"located", "situated", "lying", "nestled"}
+
+
+def _near_place_in(r: _Reader, ent: Span) -> str | None:
+    """"X, near Y in northeastern Z", "X, near Y, Z": X is not in Y but in the country or region Y is in."""
+    doc, j = r.doc, ent.end
+    if j + 2 >= len(doc) or doc[j].text != "," or doc[j + 1].lower_ != "near":
+        return None
+    near = r.keys.get(j + 2)
+    if r.type_of(near) not in {"City", "Place"}:
+        return None
+    k = j + 2
+    while k < len(doc) and r.keys.get(k) == near:
+        k += 1
+    if k + 1 >= len(doc) or doc[k].lower_ not in {"in", ","}:
+        return None
+    outer = _place_after(r, k + 1)
+    return outer if r.type_of(outer) in {"Country", "Place"} and outer != near else None
 
 
 def _place_after(r: _Reader, i: int) -> str | None:
