@@ -1,7 +1,7 @@
 """Development and held-out sets: articles that are not the seeds, with their own gold files.
 
-The seeds score 1.0 and say little about other news. ``tests/data/dev/`` (31
-articles; 015–031 were annotated before kg was run on them) is what rules are
+The seeds score 1.0 and say little about other news. ``tests/data/dev/`` (37
+articles; 015–037 were annotated before kg was run on them) is what rules are
 developed against; ``tests/data/holdout/`` (4
 articles, annotated by someone who had not seen the extractor's output) is
 not looked at while developing, so its score is the honest estimate for
@@ -27,8 +27,14 @@ FLOORS = {
     # the rules written for them and the older misses; the round on recurring miss classes (titled leaders,
     # next summits, split names, short company names, last legs of trips) took them to 0.899, 0.912, 0.795 / 0.789;
     # the round on relation recall (trade told by shares, participles and nouns; site descriptions; deputies
-    # standing in for leaders) to 0.904, 0.941, events unchanged
-    "dev": {"entities": 0.90, "relations": 0.94, "events_relaxed": 0.79, "events_strict": 0.78},
+    # standing in for leaders) to 0.904, 0.941, events unchanged. Six more articles (032–037: a three-country
+    # tour, a call told by both sides, a bloc summit with new members, a chip supply deal, a trip announced for
+    # next month, a new chancellor) pulled the 37 down to 0.893, 0.905, 0.741 / 0.731; the round on their misses
+    # and the older ones (trips made for talks, second legs, summits in a city of the destination, sidelines,
+    # datelines from two places, headline dates, short names in brackets, "headed by", bodies approving
+    # members, regions in a country, places with particles, lunches attended, signings at the day's summit,
+    # places near a city) took them to 0.898, 0.925, 0.801 / 0.796 (the first 31: 0.906, 0.944, 0.828 / 0.822)
+    "dev": {"entities": 0.89, "relations": 0.92, "events_relaxed": 0.80, "events_strict": 0.79},
     "holdout": {"entities": 0.89, "relations": 0.66, "events_relaxed": 0.52, "events_strict": 0.48},
 }
 

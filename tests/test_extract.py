@@ -52,6 +52,26 @@ def event_rows(x, labels):
 # -- entities ---------------------------------------------------------------------------
 
 
+def test_a_short_name_defined_in_brackets_is_the_same_organisation(nlp):
+    text = "The Movement for Change (MFC) won the vote in Zenda. The MFC said it would govern alone."
+    x, labels = run(nlp, text)
+    orgs = [(e.label, e.aliases) for e in x.entities if e.type == "Organization"]
+    assert orgs == [("Movement for Change", ("MFC",))]
+
+
+def test_a_body_named_after_its_country_is_one_organisation(nlp):
+    text = "Li Wen held talks with Anna Berg, the head of the ruling Socialist Party of Chile, hours after landing in Lima."
+    x, labels = run(nlp, text)
+    assert ("Organization", "Socialist Party of Chile") in entity_set(x)
+    assert ("Organization", "Socialist Party") not in entity_set(x)
+
+
+@pytest.mark.parametrize(("written", "place"), [("Vila do Conde", "Vila do Conde"), ("Sao Jose dos Campos", "São José dos Campos")])
+def test_a_place_name_with_lowercase_particles_is_one_place(nlp, written, place):
+    x, _ = run(nlp, f"The ministers will meet in {written} in May.")
+    assert entity_set(x) == {("City", place)}
+
+
 def test_titles_make_people_and_leaders(nlp):
     x, labels = run(nlp, "French President Emmanuel Macron met German Chancellor Olaf Scholz in Berlin.")
     assert ("Person", "Emmanuel Macron") in entity_set(x)
@@ -141,7 +161,9 @@ def test_planned_visit_with_range_and_host(nlp):
     )
     x, labels = run(nlp, text, published="2025-02-20")
     assert event_rows(x, labels) == [
-        ("Visit", "Emmanuel Macron", ("Emmanuel Macron", "Fumio Kishida"), "Tokyo", "2025-03-04", "2025-03-05", "planned")
+        ("Visit", "Emmanuel Macron", ("Emmanuel Macron", "Fumio Kishida"), "Tokyo", "2025-03-04", "2025-03-05", "planned"),
+        # the summit the trip is made for is a meeting of the two there
+        ("Meeting", None, ("Emmanuel Macron", "Fumio Kishida"), "Tokyo", "2025-03-04", "2025-03-05", "planned"),
     ]
     assert x.events[0].evidence[0].text.startswith("The ministry confirmed")
 
@@ -837,6 +859,225 @@ def test_dateline_agency_is_no_participant_and_accented_dateline_is_the_place(nl
     (meeting,) = [e for e in x.events if e.type == "Meeting"]
     assert not any("Press" in labels.get(p, "") or labels.get(p) == "AP" for p in meeting.participants)
     assert labels.get(meeting.place) == "Bogotá"
+
+
+def test_a_trip_made_for_talks_with_someone_is_also_a_meeting_there(nlp):
+    text = (
+        "Dutch Foreign Minister Pieter Smit will travel to Riga on Thursday for talks with Latvian Foreign "
+        "Minister Anna Ozola. Portuguese Prime Minister Tomas Varela will fly to Madrid on Friday to meet Spanish "
+        "Prime Minister Luis Garcia."
+    )
+    x, labels = run(nlp, text, "2025-03-05")
+    meetings = sorted((r[2], r[3], r[4], r[6]) for r in event_rows(x, labels) if r[0] == "Meeting")
+    assert meetings == [
+        (("Anna Ozola", "Pieter Smit"), "Riga", "2025-03-06", "planned"),
+        (("Luis Garcia", "Tomas Varela"), "Madrid", "2025-03-07", "planned"),
+    ]
+
+
+def test_elected_in_the_passive_gives_the_title_and_the_body_s_country(nlp):
+    text = (
+        "Yael Mizrahi was elected prime minister by the Knesset on Tuesday. Israel faces an election next year. "
+        "The new prime minister will travel to Athens on Wednesday."
+    )
+    x, labels = run(nlp, text, "2025-03-04")
+    assert ("Yael Mizrahi", "leaderOf", "Israel") in relation_set(x, labels)
+    (visit,) = [r for r in event_rows(x, labels) if r[0] == "Visit"]
+    assert visit[1] == "Yael Mizrahi" and visit[3] == "Athens" and visit[4] == "2025-03-05"
+
+
+def test_a_governor_or_co_leader_leads_the_body_named_before_the_title_never_a_country(nlp):
+    text = (
+        "Florida Governor Tom Baker met Reserve Bank of India Governor Ravi Menon and Labour Party co-leader "
+        "Mary Jones in Miami. Nigerian Governor Sani Bello was not there."
+    )
+    x, labels = run(nlp, text, "2025-03-05")
+    leaders = {(s, o) for s, p, o in relation_set(x, labels) if p == "leaderOf"}
+    assert leaders == {("Ravi Menon", "Reserve Bank of India"), ("Mary Jones", "Labour Party")}
+
+
+def test_a_deal_to_supply_something_to_a_buyer_names_both_sides(nlp):
+    text = "Veltra Electronics has signed a $2 billion deal to supply chips to Norvik Motors, the companies said on Monday."
+    x, labels = run(nlp, text, "2025-03-05")
+    assert ("Veltra Electronics", "suppliesTo", "Norvik Motors") in relation_set(x, labels)
+    (deal,) = [r for r in event_rows(x, labels) if r[0] == "Agreement"]
+    assert deal[2] == ("Norvik Motors", "Veltra Electronics")
+
+
+def test_a_meeting_where_a_trip_leads_takes_the_trip_s_date(nlp):
+    text = (
+        "Li Wen is due to travel to Ruritania later this month for the Asia-Pacific Economic Cooperation (APEC) "
+        "summit in Zenda, where he is expected to meet U.S. President Donald Trump."
+    )
+    x, labels = run(nlp, text, "2025-10-21")
+    rows = [r for r in event_rows(x, labels) if r[0] == "Meeting" and "Donald Trump" in r[2]]
+    assert [(r[2], r[3], r[4], r[6]) for r in rows] == [(("Donald Trump", "Li Wen"), "Zenda", "2025-10", "planned")]
+
+
+def test_the_bloc_summit_a_trip_is_made_for_has_the_visitor_where_it_is_held(nlp):
+    text = "Li Wen is due to travel to Ruritania later this month for the Asia-Pacific Economic Cooperation (APEC) summit in Zenda."
+    x, labels = run(nlp, text, "2025-10-21")
+    (summit,) = [r for r in event_rows(x, labels) if r[0] == "Meeting"]
+    assert summit[2:5] == (("Asia-Pacific Economic Cooperation", "Li Wen"), "Zenda", "2025-10")
+
+
+def test_the_second_leg_of_a_planned_trip_is_planned_and_its_meeting_is_there(nlp):
+    text = (
+        "Chancellor Anna Keller will travel to Lisbon on Wednesday for talks with President Ana Costa and then "
+        "fly on to Madrid to meet Spanish Prime Minister Luis Garcia, her spokesman said."
+    )
+    x, labels = run(nlp, text, "2025-05-06")
+    rows = event_rows(x, labels)
+    assert [(r[3], r[6]) for r in rows if r[0] == "Visit"] == [("Lisbon", "planned"), ("Madrid", "planned")]
+    meetings = sorted((r[2], r[3], r[6]) for r in rows if r[0] == "Meeting")
+    assert meetings == [(("Ana Costa", "Anna Keller"), "Lisbon", "planned"), (("Anna Keller", "Luis Garcia"), "Madrid", "planned")]
+
+
+def test_places_of_one_to_phrase_are_each_visited_on_its_date(nlp):
+    text = "Finance Minister Mary Jones will travel to Lisbon and Porto next month, the Treasury said."
+    x, labels = run(nlp, text, "2024-12-18")
+    visits = [(r[3], r[4], r[6]) for r in event_rows(x, labels) if r[0] == "Visit"]
+    assert visits == [("Lisbon", "2025-01", "planned"), ("Porto", "2025-01", "planned")]
+
+
+@pytest.mark.parametrize("beside", ["sidelines", "margins"])
+def test_a_meeting_on_the_sidelines_of_a_summit_is_where_the_summit_is(nlp, beside):
+    text = f"Prime Minister Mary Jones met Chinese President Li Wen on the {beside} of the Group of 20 summit in Lima last month."
+    x, labels = run(nlp, text, "2024-12-18")
+    (meeting,) = [r for r in event_rows(x, labels) if r[0] == "Meeting"]
+    assert meeting[2:5] == (("Li Wen", "Mary Jones"), "Lima", "2024-11")
+
+
+def test_countries_a_body_approves_as_members_are_its_members(nlp):
+    text = "The Andean Trade Council approved Peru and Chile as new members on Saturday. The court welcomed the verdict as a member of the public said."
+    x, labels = run(nlp, text, "2025-07-06")
+    members = {(s, o) for s, p, o in relation_set(x, labels) if p == "memberOf"}
+    assert members == {("Peru", "Andean Trade Council"), ("Chile", "Andean Trade Council")}
+
+
+def test_the_person_a_body_is_headed_by_leads_it(nlp):
+    text = (
+        "The Andean Trade Council, the lender set up by the Andean countries and headed by former Chilean President "
+        "Maria Lopez, approved Peru and Chile as new members. A delegation led by Tom Baker arrived in Lima."
+    )
+    x, labels = run(nlp, text, "2025-07-06")
+    leaders = {(s, o) for s, p, o in relation_set(x, labels) if p == "leaderOf"}
+    assert leaders == {("Maria Lopez", "Andean Trade Council")}
+
+
+def test_a_city_in_a_country_s_province_is_in_the_province_and_the_province_in_the_country(nlp):
+    text = "A railway line connecting Gumi, in South Korea's North Gyeongsang province, with the coast is planned."
+    x, labels = run(nlp, text, "2025-07-06")
+    within = {(s, o) for s, p, o in relation_set(x, labels) if p == "locatedIn"}
+    assert within == {("Gumi", "North Gyeongsang"), ("North Gyeongsang", "South Korea")}
+
+
+def test_a_date_closing_a_relative_clause_does_not_date_the_talks(nlp):
+    text = (
+        "Li Wen will fly to Lima on Tuesday for a state visit. He is due to hold talks with Prime Minister "
+        "Ana Costa, whose country chairs the Association of Andean Nations (AAN) this year."
+    )
+    x, labels = run(nlp, text, "2025-04-14")
+    (meeting,) = [r for r in event_rows(x, labels) if r[0] == "Meeting"]
+    assert meeting[2:5] == (("Ana Costa", "Li Wen"), "Lima", "2025-04-15")
+
+
+def test_talks_on_the_sidelines_are_at_the_dated_gathering_told_before(nlp):
+    text = (
+        "Leaders of Peru, Chile and Bolivia met in Lima on Friday for a summit of the Pacific Alliance. "
+        "President Ana Costa hosted the gathering at the Palacio Verde. "
+        "Tom Baker, the Chilean trade minister, met Ana Costa on the sidelines."
+    )
+    x, labels = run(nlp, text, "2025-04-14")
+    rows = [r for r in event_rows(x, labels) if r[0] == "Meeting" and "Tom Baker" in r[2]]
+    assert [r[2:5] for r in rows] == [(("Ana Costa", "Tom Baker"), "Lima", "2025-04-11")]
+
+
+def test_talks_still_planned_are_not_merged_into_talks_that_took_place(nlp):
+    x, labels = run(nlp, "Tom Baker held talks in Quito on Monday. He is due to meet Maria Lopez.", "2025-04-14")
+    rows = sorted((r[2], r[6]) for r in event_rows(x, labels) if r[0] == "Meeting")
+    assert rows == [(("Maria Lopez", "Tom Baker"), "planned"), (("Tom Baker",), "occurred")]
+
+
+def test_a_year_after_since_and_a_name_dates_that_earlier_trip(nlp):
+    from kg.extract.clauses import in_sequence_clause
+    from kg.extract.entities import entity_at
+
+    doc = nlp("The trip, the first by a British finance minister to Peru since Tom Baker in 2019, is part of the plan.")
+    year = next(t for t in doc if t.text == "2019")
+    assert in_sequence_clause(year, doc[1])
+    doc = nlp("Since the signing of the charter in October 2000 between the two leaders, ties have grown.")
+    date = entity_at(next(t for t in doc if t.text == "2000"))
+    assert not in_sequence_clause(date.root, next(t for t in doc if t.text == "signing"))
+
+
+def test_a_headline_above_the_dateline_keeps_its_own_date(nlp):
+    text = (
+        "Britain's Jones to visit Peru next month to revive trade dialogue\n\n"
+        "LONDON, Dec 18 (Reuters) - British finance minister Mary Jones said she would go.\n"
+    )
+    x, labels = run(nlp, text, "2024-12-18")
+    visits = [(r[3], r[4], r[6]) for r in event_rows(x, labels) if r[0] == "Visit"]
+    assert visits == [("Peru", "2025-01", "planned")]
+
+
+def test_a_visit_in_a_when_clause_has_the_time_of_the_clause_it_hangs_on(nlp):
+    text = "The two leaders will hold further talks in Lima on Wednesday, when Tom Baker makes a state visit to Peru."
+    x, labels = run(nlp, text, "2025-07-06")
+    (visit,) = [r for r in event_rows(x, labels) if r[0] == "Visit"]
+    assert visit[3:] == ("Peru", "2025-07-09", None, "planned")
+
+
+def test_leaders_adopting_a_joint_declaration_is_an_agreement_a_law_is_not(nlp):
+    text = (
+        "Leaders of the Pacific Alliance adopted a joint declaration in Lima on Sunday that condemned the strikes. "
+        "The parliament of Peru adopted a law on Monday."
+    )
+    x, labels = run(nlp, text, "2025-07-06")
+    rows = [r for r in event_rows(x, labels) if r[0] == "Agreement"]
+    assert [(r[2], r[3], r[4]) for r in rows] == [(("Pacific Alliance",), "Lima", "2025-07-06")]
+
+
+def test_talks_something_comes_ahead_of_are_not_placed_or_dated_by_it(nlp):
+    x, labels = run(nlp, "Tom Baker and Ana Costa met in Lima on Saturday ahead of talks with Li Wen.", "2025-08-23")
+    assert not any("Li Wen" in r[2] and r[3] == "Lima" for r in event_rows(x, labels))
+
+
+def test_a_signing_on_the_day_of_talks_by_the_same_people_is_where_the_talks_were(nlp):
+    text = (
+        "President Maria Lopez and President Tom Baker held talks in Lima on Friday. "
+        "Lopez and Baker also signed a trade agreement on Friday."
+    )
+    x, labels = run(nlp, text, "2025-08-23")
+    (deal,) = [r for r in event_rows(x, labels) if r[0] == "Agreement"]
+    assert deal[2:5] == (("Maria Lopez", "Tom Baker"), "Lima", "2025-08-22")
+
+
+def test_attending_a_lunch_hosted_by_someone_is_a_meeting_with_the_hosts(nlp):
+    text = (
+        "Tom Baker arrived in Lima on Wednesday. On Friday he is due to attend a lunch hosted by Vice President "
+        "Maria Lopez and Foreign Minister Ana Ruiz at the foreign ministry."
+    )
+    x, labels = run(nlp, text, "2024-05-23")
+    (lunch,) = [r for r in event_rows(x, labels) if r[0] == "Meeting"]
+    assert (lunch[2], lunch[4], lunch[6]) == (("Ana Ruiz", "Maria Lopez", "Tom Baker"), "2024-05-24", "planned")
+
+
+def test_a_place_near_a_city_in_a_country_is_in_that_country(nlp):
+    x, labels = run(nlp, "The plant will be built at the factory in Alagon, near Zaragoza in northeastern Spain, by 2026.")
+    assert ("Alagon", "locatedIn", "Spain") in relation_set(x, labels)
+    assert ("Alagon", "locatedIn", "Zaragoza") not in relation_set(x, labels)
+
+
+def test_two_place_dateline_agency_is_no_agent_and_gives_no_place(nlp):
+    text = (
+        "LISBON/ACCRA (AP) — Portuguese Prime Minister Tomas Varela and Ghanaian President Kofi Mensah "
+        "held a phone call on Tuesday. The two leaders met in Accra last year."
+    )
+    x, labels = run(nlp, text, "2025-03-05")
+    (call,) = [e for e in x.events if e.type == "PhoneCall"]
+    assert labels.get(call.agent) == "Tomas Varela"
+    assert call.date == "2025-03-04"
 
 
 def test_talks_on_the_day_of_the_news_take_the_dateline_place(nlp):

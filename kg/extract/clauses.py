@@ -6,7 +6,7 @@ a trigger's arguments and to drop events a sentence denies.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from .entities import AGREEMENT_NOUNS, entity_at, singular
 
@@ -173,8 +173,34 @@ def in_own_clause(token: Token, trigger: Token) -> bool:
     return False
 
 
+def closes_relative_clause(ent: Span, trigger: Token) -> bool:
+    """Whether a date ends a relative clause that has no comma before the date, the trigger outside it.
+
+    "talks with X, whose country chairs the bloc this year": the parse may hang the year on the talks,
+    but a date right after a relative clause belongs to it ("X, who arrived on Monday, …" keeps its comma).
+    """
+    i = ent.start - 1
+    while i >= 0 and ent.doc[i].text in {")", "\"", "”", "’"}:
+        i -= 1
+    if i < 0 or ent.doc[i].is_punct or i < trigger.i:
+        return False
+    for node in [ent.doc[i], *ent.doc[i].ancestors]:
+        if node.i == trigger.i:
+            return False
+        if node.dep_ == "relcl":
+            return not node.is_ancestor(trigger) and not any(t.i == ent.root.i for t in node.subtree)
+    return False
+
+
 def in_sequence_clause(token: Token, trigger: Token) -> bool:
     """"his first visit since taking office in June": June dates the taking office, not the visit."""
+    # "the first trip by a minister since X in 2019": the year dates X's trip, wherever the parse hangs it
+    i = token.left_edge.i
+    before = token.doc[i - 2] if i >= 2 and token.doc[i - 1].lower_ == "in" else None
+    if before is not None and any(
+        a.lower_ == "since" and a.dep_ == "prep" and not a.is_ancestor(trigger) for a in before.ancestors
+    ):  # ("since the signing of the pact in 2000" dates that signing)
+        return True
     for node in token.ancestors:
         if node.i == trigger.i or node.is_ancestor(trigger):
             return False

@@ -51,7 +51,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-__all__ = ["DateRange", "dateline", "find_dates", "normalise", "place_dateline", "reference_in_year", "weekday_of"]
+__all__ = ["DateRange", "dateline", "find_dates", "normalise", "place_dateline", "reference_in_year", "single_place", "weekday_of"]
 
 
 @dataclass(frozen=True)
@@ -710,10 +710,11 @@ def find_dates(
 
 # -- datelines ---------------------------------------------------------------
 
-# "MANILA, April 29 (Reuters) -", "OSLO, 12.03.2025 —", "GENEVA, Switzerland, May 2 (AP) —":
-# a place in capitals (an optional region after it), a date, an optional agency, a dash.
+# "MANILA, April 29 (Reuters) -", "OSLO, 12.03.2025 —", "GENEVA, Switzerland, May 2 (AP) —",
+# "MILAN/BEIJING, Dec 10 (Reuters) -": a place in capitals (or two filed from at once, joined by "/";
+# an optional region after it), a date, an optional agency, a dash.
 _DATELINE = re.compile(
-    r"^[ \t]*[A-Z][A-ZÀ-ÖØ-Þ.'\u2019 -]{1,40}(?:,[ \t]+[A-Z][A-Za-z. ]{1,30})?,[ \t]+"
+    r"^[ \t]*[A-Z][A-ZÀ-ÖØ-Þ.'\u2019 /-]{1,40}(?:,[ \t]+[A-Z][A-Za-z. ]{1,30})?,[ \t]+"
     r"(?P<date>[A-Za-z0-9.,/ ]{3,30}?)[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?[-\u2013\u2014]",
     re.MULTILINE,
 )
@@ -762,9 +763,10 @@ def weekday_of(expression: str) -> int | None:
     return days[0] if len(days) == 1 and not others else None
 
 
-# a dateline's place, with or without a date: "OSLO (AP) -", "LIMA, Peru, May 3 (Reuters) —", "BOGOTÁ (AP) —"
+# a dateline's place, with or without a date: "OSLO (AP) -", "LIMA, Peru, May 3 (Reuters) —", "BOGOTÁ (AP) —";
+# "PARIS/MOSCOW (AP) —" is filed from two places (see ``single_place``)
 _PLACE_DATELINE = re.compile(
-    r"^[ \t]*([A-Z][A-ZÀ-ÖØ-Þ.'\u2019 ]{1,40}?)[ \t]*(?:,[^\n(]{1,40}?)?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?[-\u2013\u2014:]",
+    r"^[ \t]*([A-Z][A-ZÀ-ÖØ-Þ.'\u2019 /]{1,40}?)[ \t]*(?:,[^\n(]{1,40}?)?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?[-\u2013\u2014:]",
     re.MULTILINE,
 )
 
@@ -776,3 +778,12 @@ def place_dateline(text: str) -> re.Match | None:
     'LIMA'
     """
     return _PLACE_DATELINE.search(text[:_DATELINE_WINDOW])
+
+
+def single_place(found: re.Match | None) -> bool:
+    """Whether a dateline found by ``place_dateline`` names one place ("PARIS/MOSCOW" names two, so no scene).
+
+    >>> single_place(place_dateline("PARIS/MOSCOW (AP) — Talks began."))
+    False
+    """
+    return found is not None and "/" not in found.group(1)

@@ -50,6 +50,8 @@ ORG_WORDS = frozenset(
     "group association foundation forum authority department office court parliament".split()
 )
 NAME_PARTICLES = frozenset("von van der den de da del di du la le bin al el ibn dos das".split())
+# "Foz do Iguaçu", "Ciudad del Este", "Santiago de Compostela": the lowercase words inside a place's name
+PLACE_PARTICLES = frozenset("de da do dos das del di du la le el los las".split())
 TITLE_HEADS = frozenset(
     "minister secretary ambassador envoy spokesman spokeswoman spokesperson commissioner "
     "adviser advisor chief director governor".split()
@@ -109,14 +111,31 @@ def title_before(doc: Doc, start: int) -> tuple[str | None, int]:
     return best, best_start
 
 
+# "the parliament elected X as prime minister": who makes X the leader (not "nominated", "proposed")
+INSTALLING_VERBS = {"elect", "appoint", "name", "choose", "confirm", "swear", "install", "re-elect", "reelect"}
+PASSIVE_AUX = {"was", "is", "were", "are", "has", "have", "been", "be"}
+
+
 def title_after_as(doc: Doc, end: int) -> str | None:
-    """The title in "… elected X as prime minister" (``end`` is where X ends), lower case."""
-    if end >= len(doc) or doc[end].lower_ != "as":
+    """The title in "… elected X as prime minister", "X was elected chancellor", "X was sworn in as
+    president" (``end`` is where X ends), lower case."""
+    i = end
+    while i < len(doc) and doc[i].lower_ in PASSIVE_AUX:
+        i += 1
+    if i > end:  # "X was elected chancellor": the passive of an installing verb, then the title
+        if i >= len(doc) or doc[i].lemma_.lower() not in INSTALLING_VERBS or doc[i].tag_ != "VBN":
+            return None
+        i += 1
+        i += i < len(doc) and doc[i].lower_ == "in"  # "sworn in as"
+        i += i < len(doc) and doc[i].lower_ == "as"
+    elif i >= len(doc) or doc[i].lower_ != "as":
         return None
+    else:
+        i += 1
     known, _ = titles()
     for length in (3, 2, 1):
-        phrase = " ".join(t.lower_ for t in doc[end + 1 : end + 1 + length]).replace(" - ", "-")
-        if end + length < len(doc) and phrase in known:
+        phrase = " ".join(t.lower_ for t in doc[i : i + length]).replace(" - ", "-")
+        if i + length <= len(doc) and phrase in known:
             return phrase
     return None
 
@@ -483,21 +502,23 @@ def _is_document_name(span: Span) -> bool:
 
 
 def _names_with_particles(doc: Doc, taken: set[int]) -> list[Span]:
-    """"Ursula von der Leyen", "Luiz Inácio Lula da Silva": one person across the particles."""
+    """"Ursula von der Leyen", "Luiz Inácio Lula da Silva": one person across the particles;
+    "Foz do Iguaçu": one place."""
     out = []
     for ent in doc.ents:
-        if ent.label_ != "PERSON" or ent.start in taken:
+        if ent.label_ not in {"PERSON", "GPE", "LOC"} or ent.start in taken:
             continue
+        particles = NAME_PARTICLES if ent.label_ == "PERSON" else PLACE_PARTICLES
         start, end = ent.start, ent.end
-        while end > start and doc[end - 1].lower_ in NAME_PARTICLES:
+        while end > start and doc[end - 1].lower_ in particles:
             end -= 1  # the model sometimes stops inside the particles
         j = end
-        while j < len(doc) and doc[j].lower_ in NAME_PARTICLES and doc[j].is_lower:
+        while j < len(doc) and doc[j].lower_ in particles and doc[j].is_lower:
             j += 1
         if j > end and j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
             while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
                 j += 1
-            out.append(Span(doc, start, j, label="PERSON"))
+            out.append(Span(doc, start, j, label=ent.label_))
     return out
 
 
@@ -569,7 +590,8 @@ def _first_names_of(span: Span, people: set[str]) -> bool:
 
 
 def _joined_names(doc: Doc, spans: list[Span]) -> list[Span]:
-    """"Ana Maria" + "Silva Costa": two people's names with nothing between them are one long name."""
+    """"Ana Maria" + "Silva Costa": two people's names with nothing between them are one long name;
+    "Communist Party" + "of" + "Ruritania": a body named after its country (the model cut it at "of")."""
     out: list[Span] = []
     for span in spans:
         last = out[-1] if out else None
@@ -578,6 +600,12 @@ def _joined_names(doc: Doc, spans: list[Span]) -> list[Span]:
             and len(last) + len(span) <= 6 and all(t.is_title or t.lower_ in NAME_PARTICLES for t in span)
         ):
             out[-1] = Span(doc, last.start, span.end, label="PERSON")
+        elif (
+            last is not None and last.label_ == "ORG" and span.label_ == "GPE" and last.end + 1 == span.start
+            and doc[last.end].lower_ == "of" and last[-1].lower_ in ORG_WORDS and _gaz_lookup(last.text) is None
+            and (gaz := _gaz_lookup(span.text)) is not None and gaz.type == "Country"
+        ):
+            out[-1] = Span(doc, last.start, span.end, label="ORG")
         else:
             out.append(span)
     return out
@@ -641,10 +669,16 @@ def doc_entities(doc: Doc, doc_id: str) -> tuple[dict[str, LocalEntity], list[Me
     surfaces: dict[str, list[str]] = {}
     mentions: list[Mention] = []
     token_keys: dict[int, str] = {}
+    defined = _acronyms(doc, spans)
     for span in spans:
+        long_form = defined.get(span.text)
+        if long_form is not None and long_form.start != span.start:
+            span = Span(doc, span.start, span.end, label=long_form.label_)  # "… Union (CDU) … the CDU": one body
         etype = kg_type(span)
-        gaz = span_gazetteer(span)
-        if gaz is not None:
+        gaz = span_gazetteer(span if long_form is None else long_form)
+        if long_form is not None and gaz is None:
+            key, label = entity_key(etype, long_form.text), long_form.text
+        elif gaz is not None:
             key, label = gaz.key, gaz.label
         elif etype == "Person":
             name = _person_name(span)
@@ -671,6 +705,29 @@ def doc_entities(doc: Doc, doc_id: str) -> tuple[dict[str, LocalEntity], list[Me
         entity = Entity(local.entity.key, local.entity.type, local.entity.label, aliases, local.entity.ids)
         out[key] = LocalEntity(entity, local.gaz)
     return out, mentions, token_keys
+
+
+ACRONYM_SKIP = {"of", "for", "and", "the", "de", "du", "des", "la", "le", "&"}
+
+
+def _acronyms(doc: Doc, spans: list[Span]) -> dict[str, Span]:
+    """Short names a document defines: "the Christian Democratic Union (CDU)" → {"CDU": that span}.
+
+    The letters in brackets must be capitals taken in order from the name, the first its first
+    letter ("Association of Southeast Asian Nations (ASEAN)"); only organisations are named so.
+    """
+    found: dict[str, Span] = {}
+    for span in spans:
+        if span.label_ not in {"ORG", "NORP"} or span.end + 2 >= len(doc) or doc[span.end].text != "(" or doc[span.end + 2].text != ")":
+            continue
+        short = doc[span.end + 1].text
+        words = [t.text for t in span if t.lower_ not in ACRONYM_SKIP and t.text[:1].isupper()]
+        if not (2 <= len(short) <= 6 and short.isalpha() and short.isupper()) or len(words) < 2 or short[0] != words[0][0]:
+            continue
+        letters = iter("".join(t.text for t in span).upper()[1:])  # "Movement for Change (MFC)"
+        if all(ch in letters for ch in short[1:]) and short not in found:
+            found[short] = span
+    return found
 
 
 def _surface_forms(span: Span) -> list[str]:

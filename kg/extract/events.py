@@ -23,9 +23,10 @@ from ..gazetteer import load_gazetteer
 from ..keys import LEADER_OF
 from ..model import Entity, Event
 from ..nlp import titles
-from .dates import DateRange, dateline, normalise, place_dateline, reference_in_year, weekday_of
+from .dates import DateRange, dateline, normalise, place_dateline, reference_in_year, single_place, weekday_of
 from .clauses import (
-    DEFINITE, HOST_VERBS, NOT_EVENT_DATES, agreement_name, attended, by_phone, call_in_sentence, in_own_clause,
+    DEFINITE, HOST_VERBS, NOT_EVENT_DATES, agreement_name, attended, by_phone, call_in_sentence, closes_relative_clause,
+    in_own_clause,
     in_sequence_clause, in_subject, in_trailing_participle, in_where_clause, is_taking_place, next_in_series,
     not_happening, phone_word, shares_subject,
 )  # fmt: skip
@@ -72,6 +73,10 @@ ANSWER_VERBS = {"receive", "get", "take", "answer"}
 # verbs of trade whose seller and buyer are the parties of the deal they come with
 TRADE_VERBS = {"buy", "purchase", "acquire", "import", "order", "supply", "sell", "deliver", "export", "provide"}
 GATHERING_NOUNS = {"gathering", "summit", "meeting", "conference", "forum", "talks"}
+# what leaders adopt together: a joint text (a law or a budget is adopted by one body)
+ADOPTED_TEXTS = {"declaration", "communique", "communiqué", "statement", "charter", "roadmap", "accord", "pact", "treaty"}
+# "on the sidelines/margins/fringes of the summit": talks held beside a gathering
+SIDELINES = {"sidelines", "margins", "fringes", "sideline", "margin"}
 SETTLEMENT_NOUNS = {"city", "town", "village", "port", "capital", "resort"}
 PLACE_TYPES = {"Country", "City", "Place", "Organization"}
 
@@ -103,7 +108,7 @@ class _Reader:
         self.reference = published  # what "on Tuesday" counts from
         self.yearless_reference: str | None = None  # a stand-in full date when only "--MM-DD" is known
         self.lede: tuple[set[str], DateRange] | None = None
-        self.dateline_end = -1  # DATE entities starting before this offset belong to the dateline
+        self.dateline_start = self.dateline_end = -1  # DATE entities starting between these offsets belong to the dateline
         self.dateline_value: DateRange | None = None
         self.dateline_marks = (-1, -1)  # characters of "BOGOTA (AP) —": its agency takes part in nothing
         self._read_dateline()
@@ -150,7 +155,7 @@ class _Reader:
         if token is None:
             return
         lede = token[0].sent
-        self.dateline_end = end
+        self.dateline_start, self.dateline_end = start, end
         self.dateline_value = value
         dates = [e for e in lede.ents if e.label_ in {"DATE", "TIME"} and e.start_char >= end]
         if value.start.startswith("--"):
@@ -171,6 +176,8 @@ class _Reader:
         if found is None:
             return None, -1
         self.dateline_marks = found.span()
+        if not single_place(found):  # "PARIS/MOSCOW (AP) —": its agency still takes part in nothing
+            return None, -1
         span = self.doc.char_span(found.start(1), found.end(1), alignment_mode="expand")
         key = self.key(span[-1]) if span is not None else None
         if self.type_of(key) not in {"City", "Country", "Place"}:
@@ -224,16 +231,28 @@ class _Reader:
             m.place = self.dateline_place
 
     def _on_the_sidelines(self, m: Mention, trigger: Token) -> None:
-        """"X met Y on the sidelines" (of nothing named): of the latest meeting told before, so its place and day."""
+        """"X met Y on the sidelines" (of nothing named): of the latest meeting told before, so its place and day;
+        "on the sidelines of the summit in Lima": where that gathering is."""
         if m.type != "Meeting" or (m.place is not None and m.date is not None):
             return
+        if m.place is None:
+            gatherings = [  # "the sidelines of the Group of 20 summit in Lima": the parse may nest the summit
+                g for p in trigger.children if p.dep_ == "prep" and p.lower_ in {"on", "at"}
+                for s in p.children if s.dep_ == "pobj" and s.lower_ in SIDELINES
+                for g in s.subtree if g.dep_ == "pobj" and g.lemma_.lower() in GATHERING_NOUNS
+            ]
+            places = [self.key(w) for g in gatherings for c in g.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}
+                      for w in c.children if w.dep_ == "pobj"]
+            m.place = next((k for k in places if self.type_of(k) in {"City", "Country", "Place"}), None)
         for token in self.scope(trigger):
-            if token.lower_ == "sidelines" and token.dep_ == "pobj" and not any(c.dep_ == "prep" for c in token.children):
+            if token.lower_ in SIDELINES and token.dep_ == "pobj" and not any(c.dep_ == "prep" for c in token.children):
                 break
         else:
             return
-        host = next((e for e in reversed(self.history) if e.type == "Meeting" and e.trigger < trigger.i and e.place), None)
-        if host is not None and host.status != "planned":
+        # the latest gathering that took place (a next summit announced since is not where they met), told with its day
+        held = [e for e in reversed(self.history) if e.type == "Meeting" and e.trigger < trigger.i and e.place and e.status != "planned"]
+        host = next((e for e in held if e.date is not None), held[0] if held else None)
+        if host is not None:
             m.place = m.place or host.place
             m.date = m.date or host.date
 
@@ -572,13 +591,23 @@ class _Reader:
         )
         m.next_in_series = m.type == "Meeting" and next_in_series(trigger)
         scope = self.scope(trigger)
+        if _in_sequence_phrase(trigger):
+            # "met in Lima ahead of talks with X": those talks are another event, not in Lima for all that is said
+            own = {t.i for t in trigger.subtree}
+            scope = [t for t in scope if t.i in own]
         self._agents(m, trigger, scope)
         self._participants(m, trigger, scope)
+        attended = self._attended_hosting(m, trigger)
+        if attended is not None:
+            # the attending clause's place and day ("On Friday he is due to attend …")
+            holder = self._subject_holder(attended)
+            extra = [t for c in holder.children if c.dep_ in {"prep", "npadvmod"} for t in c.subtree]
+            scope = sorted({*scope, *self.scope(attended), *extra}, key=lambda t: t.i)
         self._place(m, trigger, scope)
         self._drop_dateline_agency(m, trigger)
         if not self._valid(m, trigger):
             return []
-        m.status = self._status(trigger)
+        m.status = self._status(trigger if attended is None else attended)
         # the trigger's own phrase first: "fly to Washington on Sunday for a summit with X on Monday"
         own = {t.i for t in trigger.subtree}
         ordered = sorted(scope, key=lambda t: t.i not in own)
@@ -605,6 +634,31 @@ class _Reader:
         self._on_the_sidelines(m, trigger)
         self.history.append(m)
         return [m, *self._hosted_visit(m, trigger), *self._further_destinations(m, trigger)]
+
+    def _attended_hosting(self, m: Mention, trigger: Token) -> Token | None:
+        """"X will attend a lunch hosted by Y": X joins Y at the occasion, told by the verb of attending
+        (its subject, day and status); that verb is returned."""
+        if m.type != "Meeting" or trigger.lemma_.lower() not in HOST_VERBS or trigger.dep_ != "acl":
+            return None
+        occasion = trigger.head
+        verb = occasion.head
+        if occasion.dep_ != "dobj" or verb.lemma_.lower() not in {"attend", "join"}:
+            return None
+        guests = [k for c in self._subject_holder(verb).children if c.dep_ == "nsubj"
+                  for k in (self.entity_keys(c, {"Person"}) or ([self.antecedent(c)] if c.lower_ in PERSONAL_PRONOUNS else []))]
+        guests = [k for k in guests if k and k not in m.participants]
+        if not guests:
+            return None
+        m.participants = [*guests, *m.participants]
+        return verb
+
+    @staticmethod
+    def _subject_holder(verb: Token) -> Token:
+        """The word whose subject is the verb's: "is" in "he is due to attend"."""
+        holder = verb
+        while holder.dep_ in {"xcomp", "acomp"} and not any(c.dep_ == "nsubj" for c in holder.children):
+            holder = holder.head
+        return holder
 
     def _hosted_visit(self, m: Mention, trigger: Token) -> list[Mention]:
         """"X hosted Y in Ankara": the guest came to Ankara, a visit as well as talks."""
@@ -666,7 +720,7 @@ class _Reader:
         node = self.clause_head(trigger)
         path = {node.i}
         for _ in range(6):
-            if node.dep_ not in {"conj", "relcl", "pobj", "prep", "dobj", "advcl"} or node.head.i == node.i:
+            if node.dep_ not in {"conj", "relcl", "pobj", "prep", "dobj", "advcl", "xcomp"} or node.head.i == node.i:
                 return None
             node = node.head
             path.add(node.i)
@@ -687,8 +741,10 @@ class _Reader:
             return []
         visitor = [m.agent] if m.agent else []
         date = self._then_date(trigger)
+        # "travel to Lisbon and Porto next month": the places of one phrase share its date
+        together = {self.key(c) for t in trigger.subtree if self.key(t) == m.place and t.dep_ == "pobj" for c in t.conjuncts}
         further = [
-            replace(m, place=key, date=date, participants=list(visitor))
+            replace(m, place=key, date=m.date if key in together else date, participants=list(visitor))
             for key in self._destinations(trigger, m.participants)
             if key != m.place
         ]
@@ -859,8 +915,11 @@ class _Reader:
             verb = noun.head.head
             found += [k for c in verb.children if c.dep_ in {"nsubj", "dobj"} for k in self.entity_keys(c, types)]
         holders = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
-        for verb in (c for h in holders for c in h.children if c.dep_ in {"acl", "advcl", "xcomp"} and c.lemma_.lower() in TRADE_VERBS):
-            found += [k for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in {"from", "to"}
+        # "a deal to supply chips to X" (the parse may hang the infinitive as a relative clause, "to X" as a dative)
+        infinitives = (c for h in holders for c in h.children if c.dep_ in {"acl", "advcl", "xcomp"}
+                       or c.dep_ == "relcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+        for verb in (c for c in infinitives if c.lemma_.lower() in TRADE_VERBS):
+            found += [k for prep in verb.children if prep.dep_ in {"prep", "dative"} and prep.lower_ in {"from", "to"}
                       for p in prep.children if p.dep_ == "pobj" for k in self.entity_keys(p, types)]
         return found
 
@@ -1040,8 +1099,8 @@ class _Reader:
             t = stack.pop()
             if t.pos_ not in {"ADP", "ADV", "PART"}:
                 continue
-            if t.lower_ == "to":
-                found += [c for c in t.children if c.dep_ == "pobj"]
+            if t.lower_ == "to":  # "to Lisbon and Porto": each place of the phrase
+                found += [d for c in t.children if c.dep_ == "pobj" for d in [c, *c.conjuncts]]
             stack += [c for c in t.children if c.dep_ in {"prep", "conj"}]
         out: list[str] = []
         for pobj in sorted(found, key=lambda t: t.i):
@@ -1079,7 +1138,13 @@ class _Reader:
         return True
 
     def _agreement(self, m: Mention, trigger: Token) -> bool:
-        """Signing needs a document that is an agreement ("signed a deal", "the signing of the Treaty", "a deal signed")."""
+        """Signing needs a document that is an agreement ("signed a deal", "the signing of the Treaty", "a deal signed");
+        adopting, a joint text ("leaders adopted a declaration", not "parliament adopted a law")."""
+        if trigger.lemma_.lower() == "adopt":
+            texts = [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"} and singular(c.lower_) in ADOPTED_TEXTS]
+            if texts:
+                m.name = agreement_name(texts[0])
+            return bool(texts)
         if trigger.dep_ == "acl" and singular(trigger.head.lower_) in AGREEMENT_NOUNS:
             m.name = agreement_name(trigger.head)
             return True
@@ -1110,13 +1175,20 @@ class _Reader:
                 return "occurred"
             if token.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
                 return "planned"  # headline style: "Lula to make state visit to France"
+        if trigger.dep_ == "conj" and trigger.tag_ == "VB" and not any(c.dep_ in {"aux", "auxpass"} for c in trigger.children):
+            return self._status(trigger.head)  # "X will travel to A and then fly on to B": "will" holds for both
+        head = tokens[1]
+        if head.dep_ in {"advcl", "relcl"} and head.tag_ in {"VBZ", "VBP"} and any(c.lower_ == "when" for c in head.children):
+            # "they will hold talks on Wednesday, when X makes a state visit": the present of a "when" clause
+            # is the time of the clause it hangs on
+            return self._status(self.clause_head(head.head)) if head.head.i != head.i else None
         return None
 
     def _date(self, scope: list[Token], status: str | None, trigger: Token | None = None) -> DateRange | None:
         tense = {"planned": "future", "occurred": "past"}.get(status or "")
         if tense is None and trigger is not None and self.clause_head(trigger).tag_ in {"VBZ", "VBP"}:
             tense = "future"  # "the summit closes on Tuesday": a schedule points forward
-        if trigger is not None and trigger.dep_ == "pobj" and trigger.head.lower_ in SEQUENCE_PREPS:
+        if trigger is not None and _in_sequence_phrase(trigger):
             # "arrived on Monday after a visit to Vietnam": Monday is the arrival's
             scope = [t for t in scope if t.i in {s.i for s in trigger.subtree}]
         seen: set[int] = set()
@@ -1130,12 +1202,12 @@ class _Reader:
             if comma is not None and comma > ent.start and not any(t.like_num for t in ent.doc[comma : ent.end]):
                 # "January 2023, months after …": the model ran two phrases together ("May 16, 2024" stays whole)
                 ent = ent.doc[ent.start : comma]
-            if ent.start_char < self.dateline_end:
+            if self.dateline_start <= ent.start_char < self.dateline_end:  # (a headline above it has its own dates)
                 in_dateline = True  # the filing day: only when the sentence gives no date of its own
                 continue
             if ent.root.head.lower_ in NOT_EVENT_DATES or ent.start > 0 and ent.doc[ent.start - 1].lower_ in NOT_EVENT_DATES:
                 continue
-            if trigger is not None and in_own_clause(ent.root, trigger):
+            if trigger is not None and (in_own_clause(ent.root, trigger) or closes_relative_clause(ent, trigger)):
                 continue
             if trigger is not None and in_sequence_clause(ent.root, trigger):
                 continue
@@ -1146,6 +1218,16 @@ class _Reader:
 
 
 # -- merging mentions of one event ------------------------------------------------------
+
+
+def _in_sequence_phrase(trigger: Token) -> bool:
+    """Whether a trigger is what something else comes before or after: "before talks", "ahead of the summit"."""
+    if trigger.dep_ != "pobj":
+        return False
+    prep = trigger.head
+    if prep.lower_ == "of" and prep.head.lower_ == "ahead":  # "ahead of"
+        return True
+    return prep.lower_ in SEQUENCE_PREPS
 
 
 def _from_objects(token: Token) -> list[Token]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import load_gazetteer
 from ..keys import LEADER_OF
@@ -42,14 +42,24 @@ def _is_org(key: str, entities: dict[str, LocalEntity]) -> bool:
     return key in entities and entities[key].entity.type == "Organization"
 
 
+def _is_person(key: str, entities: dict[str, LocalEntity]) -> bool:
+    return key in entities and entities[key].entity.type == "Person"
+
+
 def fold_nested(mentions: list[Mention], doc: Doc, entities: dict[str, LocalEntity]) -> list[Mention]:
-    """A meeting inside a visit's phrase ("visit Delhi for a summit with X") is part of the visit."""
+    """A meeting inside a visit's phrase ("visit Delhi for a summit with X") is part of the visit.
+
+    Its people join the visit; when the trip is made for it ("for talks with X", "to meet X"), it is
+    also kept as the visitor's meeting with them there.
+    """
     out: list[Mention] = []
     for m in mentions:
         # "travel to Dakar, before ending the tour in Lisbon with an audience with X": the audience is
         # on the leg whose phrase it shares, not on the trip the whole sentence hangs on
         leg = m.type == "Meeting" and any(_same_leg(v, m, doc) for v in out)
-        visit = None if leg else next(
+        # the nearest trip ("travel to A for talks and fly on to B to meet X"); of the legs one trigger makes,
+        # the first ("travel to A for talks with X, and to B")
+        visit = None if leg else max(
             (
                 v for v in out
                 if m.type == "Meeting" and doc[v.trigger].is_ancestor(doc[m.trigger]) and (
@@ -62,10 +72,12 @@ def fold_nested(mentions: list[Mention], doc: Doc, entities: dict[str, LocalEnti
                     or v.type == "Meeting" and _meeting_for(doc[m.trigger], doc[v.trigger]) and m.place in {None, v.place}
                 )
             ),
-            None,
+            key=lambda v: v.trigger,
+            default=None,
         )
         if visit is None:
             _at_trip_place(m, out, doc)
+            _summit_of_trip(m, out, doc, entities)
             out.append(m)
             continue
         visit.participants.extend(k for k in m.participants if k not in visit.participants)
@@ -81,12 +93,35 @@ def fold_nested(mentions: list[Mention], doc: Doc, entities: dict[str, LocalEnti
         elif visit.type == "Visit" and visit.agent in m.participants and len(m.participants) >= 2:
             # "visited Beijing for a forum, where he met X": the trip and the meeting both happened
             out.append(replace(m, participants=list(m.participants), place=m.place or visit.place, date=visit.date))
+        elif (
+            visit.type == "Visit" and visit.agent and m.participants and all(_is_person(k, entities) for k in m.participants)
+            and _purpose_of(doc[m.trigger], doc[visit.trigger])
+        ):
+            # "will travel to Riga for talks with X", "fly on to Warsaw to meet X": the visitor meets X there
+            out.append(replace(m, participants=[visit.agent, *m.participants], agent=None,
+                               place=m.place or visit.place, date=m.date or visit.date, status=m.status or visit.status))
     return out
+
+
+def _purpose_of(meeting: Token, trip: Token) -> bool:
+    """Whether a meeting is what a trip is made for: "travel to X for talks with Y", "fly to X to meet Y"."""
+    if meeting.dep_ == "pobj" and meeting.head.lower_ == "for":
+        return meeting.head.head.i == trip.i
+    return meeting.dep_ in {"xcomp", "advcl"} and meeting.head.i == trip.i and any(c.lower_ == "to" for c in meeting.children)
 
 
 def _meeting_for(noun, verb) -> bool:
     """Whether a meeting noun is what a meeting verb gathers for: "met … for the annual summit"."""
     return noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.i == verb.i
+
+
+def _summit_of_trip(m: Mention, earlier: list[Mention], doc: Doc, entities: dict[str, LocalEntity]) -> None:
+    """"travel to Ruritania for the bloc's summit in Zenda": the visitor attends the summit, held where it says."""
+    if m.type != "Meeting" or not m.participants or not all(_is_org(k, entities) for k in m.participants):
+        return
+    trip = next((v for v in reversed(earlier) if v.type == "Visit" and v.agent and _purpose_of(doc[m.trigger], doc[v.trigger])), None)
+    if trip is not None and trip.agent not in m.participants:
+        m.participants.insert(0, trip.agent)
 
 
 def _at_trip_place(m: Mention, earlier: list[Mention], doc: Doc) -> None:
@@ -169,7 +204,7 @@ def _compatible(event: Mention, m: Mention, entities, within=None) -> bool:
         small, big = sorted([set(m.participants), set(event.participants)], key=len)
         if not small <= big:
             return False
-    if event.status and m.status and event.status != m.status and event.date and m.date:
+    if event.status and m.status and event.status != m.status and (event.date or m.date):
         return False
     return _date_compatible(event.date, m.date) and (
         _place_compatible(event.place, m.place, entities, within) or _same_meeting_at_site(event, m, entities)
@@ -301,7 +336,14 @@ def _same_occasion(m: Mention, earlier: list[Mention]) -> None:
     """"X met Y and Z in Vilnius on Tuesday … The two ministers also signed a declaration": an undated act of people
     who were all at one dated event told before happened there and then."""
     together = set(m.participants) | ({m.agent} if m.agent else set())
-    if m.date is not None or m.status == "planned" or len(together) < 2:
+    if m.status == "planned" or len(together) < 2:
+        return
+    if m.date is not None:
+        # "The leaders also signed a pact" on the summit's day, with no place: at the summit
+        if m.place is None:
+            event = next((e for e in reversed(earlier) if e.date == m.date and e.place and e.status != "planned"
+                          and len(together & (set(e.participants) | {e.agent})) >= 2), None)
+            m.place = event.place if event is not None else None
         return
     event = next((e for e in reversed(earlier) if e.date is not None and e.status != "planned"
                   and together <= set(e.participants) | {e.agent}), None)

@@ -21,8 +21,8 @@ from ..gazetteer import load_gazetteer
 from ..keys import LEADER_OF
 from ..model import Relation
 from ..nlp import titles
-from .dates import place_dateline
-from .entities import LocalEntity, demonym_of, named_indirectly, text_span, title_after_as
+from .dates import place_dateline, single_place
+from .entities import INSTALLING_VERBS, LocalEntity, demonym_of, named_indirectly, text_span, title_after_as
 
 # an acting or interim leader leads all the same
 FORMER = {"former", "ex", "ex-", "late", "then", "then-", "outgoing"}
@@ -54,7 +54,10 @@ STATE_BODIES = {"army", "military", "navy", "government", "forces", "force", "mi
 BLOC_WORDS = {"bloc", "alliance", "grouping", "organisation", "organization"}
 # forms of address that may stand between an office and the name ("Qatar's Emir Sheikh X")
 # a company's head: leads the organisation named before the title, never a country ("Acme chief executive X")
-EXECUTIVE_TITLES = {"chief executive", "chief executive officer", "ceo", "managing director", "chief", "head", "boss"}
+EXECUTIVE_TITLES = {
+    "chief executive", "chief executive officer", "ceo", "managing director", "chief", "head", "boss",
+    "governor", "co-leader",  # "Acme Bank Governor X", "Green Party co-leader X" (a state governor leads no country)
+}
 # words between an owner and a leader title that another title shares: "Acme founder and chairman X"
 CO_TITLE_WORDS = {"and", "founder", "co-founder", "cofounder"}
 HONORIFICS = {"sheikh", "shaikh", "sir", "dame", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms."}
@@ -129,6 +132,8 @@ def extract_relations(
             _trade_verb(r, token, "buy")
         elif lemma in {"member", "join"}:
             _member(r, token)
+        elif lemma in LEAD_VERBS and token.tag_ == "VBN" and token.dep_ in {"acl", "conj"}:
+            _led_by(r, token)
     _located_in_text(r)
     _located_in_phrase(r)
     _from_gazetteer(r)
@@ -237,7 +242,7 @@ def _leader_at_home(r: _Reader) -> None:
     if not r.untitled:
         return
     found = place_dateline(r.doc.text)
-    span = r.doc.char_span(found.start(1), found.end(1), alignment_mode="expand") if found else None
+    span = r.doc.char_span(found.start(1), found.end(1), alignment_mode="expand") if single_place(found) else None
     local = r.entities.get(r.keys.get(span[-1].i)) if span is not None else None
     if local is None or local.gaz is None or not local.gaz.capital_of:
         return
@@ -406,10 +411,6 @@ def _leader_counterpart(r: _Reader, person: Span, key: str) -> None:
         r.add(key, "leaderOf", country, person.sent, role="counterpart")
 
 
-# "the parliament elected X as prime minister": who makes X the leader (not "nominated", "proposed")
-INSTALLING_VERBS = {"elect", "appoint", "name", "choose", "confirm", "swear", "install", "re-elect", "reelect"}
-
-
 def _leader_elected(r: _Reader, person: Span, key: str) -> None:
     """"Japan's parliament elected X as prime minister", "Ruritania elected X as president": the country
     whose body (or which itself) installs X in a national office."""
@@ -421,12 +422,36 @@ def _leader_elected(r: _Reader, person: Span, key: str) -> None:
         subject = next((p for p in subject.children if p.dep_ == "pobj"), subject) if subject.dep_ == "agent" else subject
         owners = [subject, *(c for c in subject.children if c.dep_ in {"poss", "amod", "compound"})]
         country = next((r.actor(t, {"Country"}) for t in owners if r.actor(t, {"Country"})), None)
+        if country is None:  # "X was elected chancellor by the Bundestag": the country of a state body
+            country = _country_of_body(r, subject)
         if country is not None:
             r.add(key, "leaderOf", country, person.sent, role=title)
             return
 
 
+def _country_of_body(r: _Reader, token: Token) -> str | None:
+    """The country (named in the document) of the organisation a token names, when the gazetteer places it in one."""
+    local = r.entities.get(r.keys.get(token.i))
+    if local is None or local.entity.type != "Organization" or local.gaz is None or not local.gaz.country:
+        return None
+    country = load_gazetteer().country_by_iso2(local.gaz.country)
+    return country.key if country is not None and country.key in r.entities else None
+
+
 LEAD_VERBS = {"head", "lead", "chair", "run"}
+
+
+def _led_by(r: _Reader, verb: Token) -> None:
+    """"the lender, set up in 2015 and headed by X", "Acme, led by X": X leads the body the participle describes."""
+    noun = verb
+    while noun.dep_ == "conj" and noun.head.i != noun.i:  # "set up by … and headed by X"
+        noun = noun.head
+    noun = noun.head
+    bodies = _described(r, noun, {"Organization", "Country"})
+    people = [r.keys[p.i] for a in verb.children if a.dep_ == "agent" for p in a.children
+              if p.dep_ == "pobj" and r.type_of(r.keys.get(p.i)) == "Person"]
+    if len(bodies) == 1 and len(people) == 1:
+        r.add(people[0], "leaderOf", bodies[0], verb.sent, role=verb.lemma_)
 
 
 def _leader_clause(r: _Reader, person: Span, key: str) -> None:
@@ -481,8 +506,9 @@ def _trade_verb(r: _Reader, verb: Token, lemma: str) -> None:
         subjects = r.actors(verb.head)  # "Nigeria, which supplies most of Niger's electricity"
     if not subjects and verb.dep_ == "conj":  # "X is building a plant … and will supply the army"
         subjects = [k for c in verb.head.children if c.dep_ == "nsubj" for k in r.actors(c)]
-    if not subjects and (verb.dep_ in {"acl", "xcomp"} or verb.dep_ == "advcl" and any(c.lower_ == "to" for c in verb.children)):
-        subjects = r.actors(_governing_subject(verb))  # "Romania signed a contract to buy howitzers from X"
+    # "Romania signed a contract to buy howitzers from X" (the parse may hang the infinitive as a relative clause)
+    if not subjects and (verb.dep_ in {"acl", "xcomp"} or verb.dep_ in {"advcl", "relcl"} and any(c.lower_ == "to" for c in verb.children)):
+        subjects = r.actors(_governing_subject(verb))
     others: list[str] = []
     wanted = {"to"} if lemma in SELL_VERBS else {"from"} if lemma in BUY_VERBS else {"on"}
     for prep in _trade_preps(verb, wanted):
@@ -610,6 +636,9 @@ def _member(r: _Reader, token: Token) -> None:
         return
     if token.pos_ != "NOUN":
         return
+    if token.head.lower_ == "as" and token.head.head.lemma_.lower() in ADMIT_VERBS:
+        _admitted(r, token.head.head)
+        return
     orgs = [k for c in token.children if c.dep_ == "compound" for k in r.actors(c, {"Organization"})]
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -626,6 +655,30 @@ def _member(r: _Reader, token: Token) -> None:
     if not countries and token.head.dep_ == "compound":  # "NATO member Turkey"
         countries = r.actors(token.head.head, {"Country"})
     r.add_all(countries, "memberOf", orgs, token.sent)
+
+
+# "the bank approved X and Y as new members", "X was admitted to the bloc as a member"
+ADMIT_VERBS = {"admit", "approve", "accept", "welcome", "add", "induct"}
+
+
+def _admitted(r: _Reader, verb: Token) -> None:
+    """The countries a body takes in "as members": its objects (or passive subjects), the body its subject or "to" object."""
+    orgs = [k for c in verb.children if c.dep_ == "nsubj" for k in _described(r, c, {"Organization"})]
+    orgs += [k for c in verb.children if c.dep_ == "prep" and c.lower_ in {"to", "into"}
+             for p in c.children if p.dep_ == "pobj" for k in r.referents(p, {"Organization"})]
+    countries = [k for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} for k in r.referents(c, {"Country"})]
+    r.add_all(countries, "memberOf", orgs, verb.sent)
+
+
+def _described(r: _Reader, noun: Token, types: set[str]) -> list[str]:
+    """What a noun names, or for a common noun in apposition what it describes: "Acme, the lender …"
+    (the parse may hang the apposition elsewhere, so the word before its comma counts)."""
+    found = r.referents(noun, types)
+    if found or r.keys.get(noun.i) is not None or noun.pos_ != "NOUN":
+        return found
+    if noun.dep_ == "appos":
+        return r.referents(noun.head, types)
+    return r.referents(_before_comma(noun), types)
 
 
 def _before_comma(token: Token) -> Token | None:
@@ -667,6 +720,7 @@ def _located_in_text(r: _Reader) -> None:
             if r.type_of(r.keys[c.start]) == "Country" and r.type_of(r.keys[b.start]) == "Place":
                 if r.type_of(r.keys[a.start]) in {"Place", "City"}:
                     _add_within(r, r.keys[a.start], r.keys[b.start], a.sent)
+                    _add_within(r, r.keys[b.start], r.keys[c.start], a.sent)  # and the region in the country
     for a, b in zip(ents, ents[1:]):
         between = [t for t in r.doc[a.end : b.start] if t.lower_ != "the"]  # "the Troll field in the North Sea"
         if len(between) == 2 and between[0].lower_ == "in" and _is_direction(between[1]):
@@ -714,6 +768,13 @@ def _located_in_phrase(r: _Reader) -> None:
         # ", in Y" right after the name, wherever the parse hangs it
         after = r.doc[ent.end : ent.end + 2]
         preps = [after[1]] if len(after) == 2 and after[0].text == "," and after[1].lower_ == "in" else []
+        if preps and r.type_of(r.keys.get(ent.end + 2)) == "Country":
+            # "X, in Ruritania's Y province": X is in the region, the region in the country
+            country, region = r.keys.get(ent.end + 2), _place_after(r, ent.end + 2)
+            if r.type_of(country) == "Country" and r.type_of(region) == "Place":
+                _add_within(r, key, region, ent.sent)
+                _add_within(r, region, country, ent.sent)
+                continue
         preps += [p for a in root.children if a.dep_ == "appos" and a.lemma_.lower() in PLACE_NOUNS
                   for p in a.children if p.dep_ == "prep" and p.lower_ == "in"]
         for pobj in (c for p in preps for c in p.children if c.dep_ == "pobj"):
@@ -721,6 +782,7 @@ def _located_in_phrase(r: _Reader) -> None:
                 pobj = next(iter(_of_objects(pobj)), pobj)
             _add_within(r, key, r.keys.get(pobj.i), ent.sent)
         _add_within(r, key, _described_site_in(r, ent), ent.sent)
+        _add_within(r, key, _near_place_in(r, ent), ent.sent)
 
 
 # nouns that describe a building or site by what it is: "X, the ministry's headquarters in Y"
@@ -746,6 +808,23 @@ def _described_site_in(r: _Reader, ent: Span) -> str | None:
 
 
 LOCATED_WORDS = {"located", "situated", "lying", "nestled"}
+
+
+def _near_place_in(r: _Reader, ent: Span) -> str | None:
+    """"X, near Y in northeastern Z", "X, near Y, Z": X is not in Y but in the country or region Y is in."""
+    doc, j = r.doc, ent.end
+    if j + 2 >= len(doc) or doc[j].text != "," or doc[j + 1].lower_ != "near":
+        return None
+    near = r.keys.get(j + 2)
+    if r.type_of(near) not in {"City", "Place"}:
+        return None
+    k = j + 2
+    while k < len(doc) and r.keys.get(k) == near:
+        k += 1
+    if k + 1 >= len(doc) or doc[k].lower_ not in {"in", ","}:
+        return None
+    outer = _place_after(r, k + 1)
+    return outer if r.type_of(outer) in {"Country", "Place"} and outer != near else None
 
 
 def _place_after(r: _Reader, i: int) -> str | None:
