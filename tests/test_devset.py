@@ -35,7 +35,7 @@ FLOORS = {
     # members, regions in a country, places with particles, lunches attended, signings at the day's summit,
     # places near a city) took them to 0.898, 0.925, 0.801 / 0.796 (the first 31: 0.906, 0.944, 0.828 / 0.822)
     "dev": {"entities": 0.89, "relations": 0.92, "events_relaxed": 0.80, "events_strict": 0.79},
-    "holdout": {"entities": 0.89, "relations": 0.66, "events_relaxed": 0.52, "events_strict": 0.48},
+    "holdout": {"entities": 0.89, "relations": 0.66, "events_relaxed": 0.54, "events_strict": 0.50},
 }
 
 
