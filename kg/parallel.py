@@ -35,8 +35,11 @@ from .model import Document, Extraction
 
 __all__ = ["CHUNK_SIZE", "extract_parallel", "count_documents", "preload_workers", "release_memory"]
 
-#: Documents per task sent to a worker.
-CHUNK_SIZE = 16
+#: Documents per task sent to a worker. Smaller chunks even out the end of a run, when
+#: one worker still parses the last chunk and the other has nothing left: 400 long
+#: articles on 2 workers took 24.1-24.6 s in chunks of 8, 24.8-25.0 s in chunks of 16,
+#: and no less in chunks of 4 (more tasks).
+CHUNK_SIZE = 8
 
 Report = Callable[[str], None]
 Progress = Callable[[int], None]
