@@ -1751,3 +1751,21 @@ def test_country_owned_name_before_a_region_word_is_a_place(nlp):
 def test_located_in(nlp, text, inner, outer):
     x, labels = run(nlp, text)
     assert (inner, "locatedIn", outer) in relation_set(x, labels)
+
+
+@pytest.mark.parametrize(
+    "text, person, led",
+    [
+        # the apposition's noun stands for the bloc named before
+        ('Kenya joined the Acme Defence Union in 2020. "We are ready," said Jane Doe, the head of the alliance, on Monday.',
+         "Jane Doe", "Acme Defence Union"),
+        # a second title conjoined to a first that leads nothing
+        ('"We are ready," said John Roe, Kenya\'s energy minister and the chief executive of Acme Petroleum, on Monday.',
+         "John Roe", "Acme Petroleum"),
+    ],
+)
+def test_leader_in_an_apposition_referring_back_or_conjoined(nlp, text, person, led):
+    x, labels = run(nlp, text)
+    rels = relation_set(x, labels)
+    assert (person, "leaderOf", led) in rels
+    assert (person, "leaderOf", "Kenya") not in rels

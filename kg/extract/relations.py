@@ -362,16 +362,22 @@ def _role(head: Token, leaders: frozenset[str]) -> str | None:
 
 def _leader_apposition(r: _Reader, person: Span, key: str, leaders: frozenset[str]) -> None:
     """"Narendra Modi, the Prime Minister of India", "Javier Milei, Argentina's president"."""
-    for child in person.root.children:
-        if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"} and not child.ent_type_:
+    appositions = [c for c in person.root.children if c.dep_ == "appos"]
+    # "X, Ruritania's energy minister and the chief executive of Acme": each conjoined title is X's
+    appositions += [c for a in appositions for c in a.conjuncts if c.i > a.i]
+    for child in appositions:
+        if child.pos_ in {"NOUN", "PROPN"} and not child.ent_type_:
             role = _role(child, leaders | EXECUTIVE_TITLES)
             if role is None or any(t.lower_ in FORMER for t in child.subtree):
                 continue
             # a company's or a body's head ("X, Acme's chief executive", "X, the head of the Fund") leads no country
             types = {"Organization"} if role in EXECUTIVE_TITLES else ACTORS
-            for t in child.subtree:
+            # the title's own words only, not those of a title conjoined after it
+            words = [t for t in child.subtree if not any(c.i <= t.i for c in child.conjuncts if c.i > child.i)]
+            for t in words:
+                # "X, the head of the alliance": the word stands for the bloc (or country) named before
                 if t.dep_ == "pobj" and t.head.lower_ == "of" and (types == ACTORS or t.head.head.i == child.i):
-                    r.add(key, "leaderOf", r.actor(t, types), person.sent, role=role)
+                    r.add(key, "leaderOf", next(iter(r.referents(t, types)), None), person.sent, role=role)
                 elif t.dep_ in {"poss", "amod", "compound"} and t.head.i == child.i:
                     r.add(key, "leaderOf", r.actor(t, types), person.sent, role=role)
 
