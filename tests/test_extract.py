@@ -1769,3 +1769,23 @@ def test_leader_in_an_apposition_referring_back_or_conjoined(nlp, text, person, 
     rels = relation_set(x, labels)
     assert (person, "leaderOf", led) in rels
     assert (person, "leaderOf", "Kenya") not in rels
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("NATO ministers met in Brussels on Monday. John Roe said the talks went well. "
+         "The two Nordic members, Norway and Iceland, welcomed the move.", {"Norway", "Iceland"}),
+        ("NATO ministers met in Brussels on Monday. John Roe said the talks went well. "
+         "Nordic members Norway and Iceland welcomed the move.", {"Norway", "Iceland"}),
+        # two blocs both countries belong to: which one is meant is not said
+        ("NATO and the European Union met in Brussels on Monday. John Roe said the talks went well. "
+         "The two Baltic members, Estonia and Latvia, welcomed the move.", set()),
+        # countries the named bloc does not have as members
+        ("NATO ministers met in Brussels on Monday. John Roe said the talks went well. "
+         "The two Asian members, Japan and Australia, welcomed the move.", set()),
+    ],
+)
+def test_members_listed_without_their_bloc(nlp, text, expected):
+    x, labels = run(nlp, text)
+    assert {s for s, p, _ in relation_set(x, labels) if p == "memberOf"} == expected

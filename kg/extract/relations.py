@@ -649,18 +649,35 @@ def _member(r: _Reader, token: Token) -> None:
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             orgs += [k for p in child.children for k in r.referents(p, {"Organization"})]
+    listed = [k for c in token.children if c.dep_ in {"appos", "npadvmod"} for k in r.actors(c, {"Country"})]
+    if token.tag_ == "NNS" and token.i + 1 < len(r.doc) and not listed:
+        # "members Norway and Denmark": the parse may hang the names off the verb
+        listed = r.actors(r.doc[token.i + 1], {"Country"})
     if not orgs and any(c.lower_ == "fellow" for c in token.children):
         # "fellow members Uruguay and Paraguay": members of the bloc just talked about
-        orgs = [k for k in [_last_organization(r, token)] if k]
+        orgs = [k for k in [_last_organization(r, token.left_edge)] if k]
+    if not orgs and token.tag_ == "NNS" and listed:
+        # "the three Baltic members, A, B and C": of the one bloc named in the document they all belong to
+        orgs = _bloc_of_all(r, listed)
     if not orgs:
         return
     countries = r.actors(_subject(token), {"Country"}) or _both_countries(r, _subject(token))
-    countries += [k for c in token.children if c.dep_ in {"appos", "npadvmod"} for k in r.actors(c, {"Country"})]
+    countries += listed
     if token.dep_ == "appos":  # "Poland, a member of NATO since 1999", "the country, a member of …"
         countries += r.referents(_before_comma(token), {"Country"})
     if not countries and token.head.dep_ == "compound":  # "NATO member Turkey"
         countries = r.actors(token.head.head, {"Country"})
     r.add_all(countries, "memberOf", orgs, token.sent)
+
+
+def _bloc_of_all(r: _Reader, countries: list[str]) -> list[str]:
+    """The one organisation named in the document whose known members include all ``countries``."""
+    gaz = load_gazetteer()
+    codes = {dict(r.entities[k].gaz.ids).get("iso3166") if r.entities[k].gaz else None for k in countries}
+    if None in codes:
+        return []
+    blocs = [k for k, local in r.entities.items() if local.entity.type == "Organization" and codes <= gaz.members(k)]
+    return blocs if len(blocs) == 1 else []
 
 
 # "the bank approved X and Y as new members", "X was admitted to the bloc as a member"
