@@ -1789,3 +1789,18 @@ def test_leader_in_an_apposition_referring_back_or_conjoined(nlp, text, person, 
 def test_members_listed_without_their_bloc(nlp, text, expected):
     x, labels = run(nlp, text)
     assert {s for s, p, _ in relation_set(x, labels) if p == "memberOf"} == expected
+
+
+@pytest.mark.parametrize(
+    "text, inner, outer",
+    [
+        ("The gas comes from Zorvik, the industrial city on Kenya's north coast.", "Zorvik", "Kenya"),
+        ("Ships are based at Port Amsel, a naval base on Lamu Island.", "Port Amsel", "Lamu Island"),
+        ("Ships will be built at Tarnby, a shipbuilding hub near Mombasa in Kenya.", "Tarnby", "Kenya"),
+        ("Talks were held in Zorvik, a town on the Tana River.", "Zorvik", None),  # on a river, not in it
+    ],
+)
+def test_place_described_on_or_near_another(nlp, text, inner, outer):
+    x, labels = run(nlp, text)
+    found = {o for s, p, o in relation_set(x, labels) if p == "locatedIn" and s == inner}
+    assert found == ({outer} if outer else set())

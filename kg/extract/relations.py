@@ -825,18 +825,34 @@ def _described_site_in(r: _Reader, ent: Span) -> str | None:
         t = doc[k]
         if t.is_punct and t.text not in {"'s", "’s"} or t.pos_ in {"VERB", "AUX", "PRON"} or r.keys.get(t.i):
             return None
-        if t.lower_ == "in" and doc[k - 1].lemma_.lower() in SITE_NOUNS:
+        kind = doc[k - 1].lemma_.lower()
+        if t.lower_ == "in" and kind in SITE_NOUNS:
             return _place_after(r, k + 1)
+        if kind in SITE_NOUNS | PLACE_NOUNS | HUB_NOUNS and t.lower_ == "on":
+            # "X, the industrial city on Y's north coast", "X, a naval base on Z island" (not "on the Y river")
+            after = doc[k + 1 : min(k + 7, len(doc))]
+            stop = next((a.i for a in after if a.is_punct and a.text not in {"'s", "’s"}), after.end)
+            if any(a.lemma_.lower() in WATER_WORDS for a in doc[k + 1 : stop]):
+                return None
+            return _place_after(r, k + 1)
+        if kind in SITE_NOUNS | PLACE_NOUNS | HUB_NOUNS and t.lower_ == "near":
+            return _near_place_in(r, ent, k - 1)  # "X, a shipbuilding hub near Y in Z"
     return None
+
+
+# what a place is described as, besides sites and settlements: "X, a shipbuilding hub near Y"
+HUB_NOUNS = {"hub", "centre", "center", "enclave", "resort", "suburb"}
+WATER_WORDS = {"river", "lake"}  # a town on a river is not inside it
 
 
 LOCATED_WORDS = {"located", "situated", "lying", "nestled"}
 
 
-def _near_place_in(r: _Reader, ent: Span) -> str | None:
-    """"X, near Y in northeastern Z", "X, near Y, Z": X is not in Y but in the country or region Y is in."""
-    doc, j = r.doc, ent.end
-    if j + 2 >= len(doc) or doc[j].text != "," or doc[j + 1].lower_ != "near":
+def _near_place_in(r: _Reader, ent: Span, j: int | None = None) -> str | None:
+    """"X, near Y in northeastern Z", "X, near Y, Z": X is not in Y but in the country or region Y is in
+    (``j``: the token before "near" when a description stands between: "X, a hub near Y in Z")."""
+    doc, j = r.doc, ent.end if j is None else j
+    if j + 2 >= len(doc) or (doc[j].text != "," and j == ent.end) or doc[j + 1].lower_ != "near":
         return None
     near = r.keys.get(j + 2)
     if r.type_of(near) not in {"City", "Place"}:
