@@ -1804,3 +1804,9 @@ def test_place_described_on_or_near_another(nlp, text, inner, outer):
     x, labels = run(nlp, text)
     found = {o for s, p, o in relation_set(x, labels) if p == "locatedIn" and s == inner}
     assert found == ({outer} if outer else set())
+
+
+def test_conjoined_subjects_of_a_trade_noun_each_trade(nlp):
+    x, labels = run(nlp, "Kenya and Uganda have long been among Tanzania's biggest customers.")
+    rels = relation_set(x, labels)
+    assert {("Tanzania", "suppliesTo", "Kenya"), ("Tanzania", "suppliesTo", "Uganda")} <= rels

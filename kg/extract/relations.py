@@ -489,7 +489,8 @@ def _subject(token: Token) -> Token | None:
 
 def _trade_noun(r: _Reader, noun: Token, is_supplier: bool) -> None:
     subject = _subject(noun)
-    subject_key = r.actor(subject) if subject is not None else None
+    # "A and B are among Y's biggest customers": each conjoined subject
+    subject_keys = r.actors(subject) or [None]
     other = None
     for child in noun.children:
         if child.dep_ == "poss":
@@ -502,8 +503,9 @@ def _trade_noun(r: _Reader, noun: Token, is_supplier: bool) -> None:
                         other = other or r.actor(mod)
     if other is None:
         return
-    supplier, buyer = (subject_key, other) if is_supplier else (other, subject_key)
-    r.add(supplier, "suppliesTo", buyer, noun.sent)
+    for subject_key in subject_keys:
+        supplier, buyer = (subject_key, other) if is_supplier else (other, subject_key)
+        r.add(supplier, "suppliesTo", buyer, noun.sent)
 
 
 def _trade_verb(r: _Reader, verb: Token, lemma: str) -> None:
