@@ -1810,3 +1810,16 @@ def test_conjoined_subjects_of_a_trade_noun_each_trade(nlp):
     x, labels = run(nlp, "Kenya and Uganda have long been among Tanzania's biggest customers.")
     rels = relation_set(x, labels)
     assert {("Tanzania", "suppliesTo", "Kenya"), ("Tanzania", "suppliesTo", "Uganda")} <= rels
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Kenya has chosen Globex Corp to build six patrol boats for its navy, the minister said.",
+         {("Globex Corp", "suppliesTo", "Kenya")}),
+        ("Kenya has chosen Globex Corp to lead the talks.", set()),  # chosen for something else than goods
+    ],
+)
+def test_the_one_chosen_to_build_supplies_the_chooser(nlp, text, expected):
+    x, labels = run(nlp, text)
+    assert {r for r in relation_set(x, labels) if r[1] == "suppliesTo"} == expected

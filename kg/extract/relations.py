@@ -132,6 +132,8 @@ def extract_relations(
             _trade_verb(r, token, "buy")
         elif lemma in {"member", "join"}:
             _member(r, token)
+        elif token.pos_ == "VERB" and lemma in CHOOSE_VERBS:
+            _chosen_supplier(r, token)
         elif lemma in LEAD_VERBS and token.tag_ == "VBN" and token.dep_ in {"acl", "conj"}:
             _led_by(r, token)
     _located_in_text(r)
@@ -539,6 +541,21 @@ def _trade_verb(r: _Reader, verb: Token, lemma: str) -> None:
     r.add_all(suppliers, "suppliesTo", buyers, verb.sent)
     # "Algeria's Sonatrach will supply Italy's Eni", "buy from South Korea's Hanwha": the countries trade too
     if any(r.type_of(k) == "Organization" for k in suppliers + buyers):
+        r.add_all(_countries_of(r, suppliers), "suppliesTo", _countries_of(r, buyers), verb.sent)
+
+
+# "Y has chosen X to build its frigates", "Y picks X to supply jets": the one chosen supplies the chooser
+CHOOSE_VERBS = {"choose", "pick", "select", "hire", "tap", "award"}
+MAKE_FOR_VERBS = {"build", "make", "supply", "deliver", "provide", "produce", "manufacture"}
+
+
+def _chosen_supplier(r: _Reader, verb: Token) -> None:
+    if not any(c.dep_ == "xcomp" and c.lemma_.lower() in MAKE_FOR_VERBS for c in verb.children):
+        return
+    buyers = [k for c in verb.children if c.dep_ == "nsubj" for k in r.referents(c)]
+    suppliers = [k for c in verb.children if c.dep_ == "dobj" for k in r.actors(c)]
+    r.add_all(suppliers, "suppliesTo", buyers, verb.sent)
+    if any(r.type_of(k) == "Organization" for k in suppliers + buyers):  # "picks Japan's Acme": Japan supplies too
         r.add_all(_countries_of(r, suppliers), "suppliesTo", _countries_of(r, buyers), verb.sent)
 
 
