@@ -1823,3 +1823,10 @@ def test_conjoined_subjects_of_a_trade_noun_each_trade(nlp):
 def test_the_one_chosen_to_build_supplies_the_chooser(nlp, text, expected):
     x, labels = run(nlp, text)
     assert {r for r in relation_set(x, labels) if r[1] == "suppliesTo"} == expected
+
+
+def test_a_capital_is_not_also_located_in_its_country(nlp):
+    x, labels = run(nlp, "NAIROBI, Kenya (AP) — John Roe arrived in Nairobi, Kenya, on Monday.")
+    rels = relation_set(x, labels)
+    assert ("Nairobi", "capitalOf", "Kenya") in rels
+    assert ("Nairobi", "locatedIn", "Kenya") not in rels

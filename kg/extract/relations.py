@@ -139,6 +139,9 @@ def extract_relations(
     _located_in_text(r)
     _located_in_phrase(r)
     _from_gazetteer(r)
+    # "VILNIUS, Lithuania": a capital's country is said by capitalOf, not again by locatedIn
+    for s, p, o in [k for k in r.found if k[1] == "capitalOf"]:
+        r.found.pop((s, "locatedIn", o), None)
     return list(r.found.values())
 
 
