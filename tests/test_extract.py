@@ -1830,3 +1830,21 @@ def test_a_capital_is_not_also_located_in_its_country(nlp):
     rels = relation_set(x, labels)
     assert ("Nairobi", "capitalOf", "Kenya") in rels
     assert ("Nairobi", "locatedIn", "Kenya") not in rels
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The envoy flew to Uganda on Monday. He met Prime Minister Jane Doe in Kampala.",
+         {("Jane Doe", "leaderOf", "Uganda")}),
+        ("KAMPALA, Uganda (AP) — The envoy arrived on Monday.\n\nHe is due to meet President John Roe and Prime Minister Jane Doe on Tuesday.",
+         {("John Roe", "leaderOf", "Uganda"), ("Jane Doe", "leaderOf", "Uganda")}),
+        # the host meets a visitor: the visitor leads no country there
+        ("Ugandan President John Roe met Prime Minister Jane Doe in Kampala on Monday.",
+         {("John Roe", "leaderOf", "Uganda")}),
+        ("President John Roe met Prime Minister Jane Doe in Kampala on Monday.", set()),
+    ],
+)
+def test_the_untitled_leader_a_visitor_meets_in_a_capital(nlp, text, expected):
+    x, labels = run(nlp, text)
+    assert {r for r in relation_set(x, labels) if r[1] == "leaderOf"} == expected

@@ -119,6 +119,7 @@ def extract_relations(
             _leader(r, ent)
     _leader_representing(r)
     _leader_at_home(r)
+    _leader_met_at_home(r)
     for token in doc:
         lemma = token.lemma_.lower()
         if token.pos_ == "NOUN" and lemma in _TRADE_NOUNS:
@@ -270,6 +271,62 @@ def _leader_at_home(r: _Reader) -> None:
         if at_home:
             r.add(key, "leaderOf", country.key, person.sent, role=title)
             held.add(office)
+
+
+MEETING_NOUNS = {"audience", "talks", "meeting"}
+
+
+def _dateline_capital(r: _Reader) -> str | None:
+    """The country whose capital the article is filed from, when the document names that country."""
+    found = place_dateline(r.doc.text)
+    span = r.doc.char_span(found.start(1), found.end(1), alignment_mode="expand") if single_place(found) else None
+    local = r.entities.get(r.keys.get(span[-1].i)) if span is not None else None
+    return _capital_country(r, local)
+
+
+def _capital_country(r: _Reader, local) -> str | None:
+    if local is None or local.gaz is None or not local.gaz.capital_of:
+        return None
+    country = load_gazetteer().country_by_iso2(local.gaz.capital_of)
+    return country.key if country is not None and country.key in r.entities else None
+
+
+def _leader_met_at_home(r: _Reader) -> None:
+    """"he met Prime Minister X in Hanoi", "with an audience with President X" (in Banjul), "HANOI — He is
+    due to meet President X": a national title with no country, held by the one a visitor meets in a
+    capital, is that capital's country's. Not when the one meeting X is a leader (the host meets visitors),
+    nor when that country already has a leader named."""
+    if not r.untitled:
+        return
+    led = {s for (s, p, _) in r.found if p == "leaderOf"}
+    ruled = {o for (_, p, o) in r.found if p == "leaderOf"}
+    titled = {key for key, _, _ in r.untitled}
+    for key, title, person in r.untitled:
+        if title not in NATIONAL_TITLES or key in led:
+            continue
+        root = person.root
+        while root.dep_ == "conj" and root.head.i != root.i:  # "meet President X and Prime Minister Y"
+            root = root.head
+        if root.dep_ == "dobj" and root.head.lemma_.lower() == "meet":
+            verb = root.head
+        elif root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head.lemma_.lower() in MEETING_NOUNS:
+            noun = root.head.head
+            verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+        else:
+            continue
+        if any(r.keys.get(c.i) in led | titled for c in verb.children if c.dep_ == "nsubj"):
+            continue
+        # "met X in Y": the parse hangs the place on the verb or on X
+        places = [p for h in (verb, root) for c in h.children if c.dep_ == "prep" and c.lower_ == "in"
+                  for p in c.children if p.dep_ == "pobj"]
+        if places:
+            country = _capital_country(r, r.entities.get(r.keys.get(places[0].i)))
+        elif not any(r.type_of(r.keys.get(i)) in {"City", "Country", "Place"} for i in range(person.sent.start, person.sent.end)):
+            country = _dateline_capital(r)
+        else:
+            country = None
+        if country is not None and country not in ruled:
+            r.add(key, "leaderOf", country, person.sent, role=title)
 
 
 def _abroad(r: _Reader, person: Span, home: str) -> bool:
