@@ -1839,6 +1839,8 @@ def test_a_capital_is_not_also_located_in_its_country(nlp):
          {("Jane Doe", "leaderOf", "Uganda")}),
         ("KAMPALA, Uganda (AP) — The envoy arrived on Monday.\n\nHe is due to meet President John Roe and Prime Minister Jane Doe on Tuesday.",
          {("John Roe", "leaderOf", "Uganda"), ("Jane Doe", "leaderOf", "Uganda")}),
+        ("The envoy flew to Uganda on Monday. He will end the tour in Kampala on Wednesday with an audience with "
+         "President Jane Doe.", {("Jane Doe", "leaderOf", "Uganda")}),
         # the host meets a visitor: the visitor leads no country there
         ("Ugandan President John Roe met Prime Minister Jane Doe in Kampala on Monday.",
          {("John Roe", "leaderOf", "Uganda")}),

@@ -316,8 +316,10 @@ def _leader_met_at_home(r: _Reader) -> None:
             continue
         if any(r.keys.get(c.i) in led | titled for c in verb.children if c.dep_ == "nsubj"):
             continue
-        # "met X in Y": the parse hangs the place on the verb or on X
-        places = [p for h in (verb, root) for c in h.children if c.dep_ == "prep" and c.lower_ == "in"
+        # "met X in Y", "ending the tour in Y with an audience with X": the parse hangs the place on the
+        # verb, on X or on the verb's object
+        heads = [verb, root, *(c for c in verb.children if c.dep_ == "dobj")]
+        places = [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "in"
                   for p in c.children if p.dep_ == "pobj"]
         if places:
             country = _capital_country(r, r.entities.get(r.keys.get(places[0].i)))
