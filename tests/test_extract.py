@@ -1850,3 +1850,16 @@ def test_a_capital_is_not_also_located_in_its_country(nlp):
 def test_the_untitled_leader_a_visitor_meets_in_a_capital(nlp, text, expected):
     x, labels = run(nlp, text)
     assert {r for r in relation_set(x, labels) if r[1] == "leaderOf"} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Uganda already belongs to the 27-nation European Union.", {("Uganda", "memberOf", "European Union")}),
+        ("Uganda, which belongs to the African Union, voted no.", {("Uganda", "memberOf", "African Union")}),
+        ("Deliveries of Tanzania's wheat to Uganda resumed.", {("Tanzania", "suppliesTo", "Uganda")}),
+    ],
+)
+def test_belonging_to_a_body_and_deliveries_of_a_country_s_goods(nlp, text, expected):
+    x, labels = run(nlp, text)
+    assert relation_set(x, labels) == expected

@@ -133,6 +133,8 @@ def extract_relations(
             _trade_verb(r, token, "buy")
         elif lemma in {"member", "join"}:
             _member(r, token)
+        elif lemma == "belong" and token.pos_ == "VERB":
+            _belongs_to(r, token)
         elif token.pos_ == "VERB" and lemma in CHOOSE_VERBS:
             _chosen_supplier(r, token)
         elif lemma in LEAD_VERBS and token.tag_ == "VBN" and token.dep_ in {"acl", "conj"}:
@@ -681,8 +683,9 @@ def _trade_flow(r: _Reader, noun: Token, lemma: str) -> None:
     owners = [k for c in noun.children if c.dep_ == "poss" for k in _owner(r, c, [])]
     owners += [k for c in noun.children if c.dep_ in {"amod", "compound"} for k in r.actors(c)]
     # "imports of Russian oil": the goods' origin sells them
+    # "deliveries of Ruritania's wheat": the goods' owner too
     origin = [k for p in preps if p.lower_ == "of" for c in p.children if c.dep_ == "pobj"
-              for m in c.children if m.dep_ in {"amod", "compound"} for k in r.actors(m)]
+              for m in c.children if m.dep_ in {"amod", "compound", "poss"} for k in r.actors(m)]
     if lemma in {"import", "purchase"}:
         r.add_all(named["from"] or origin, "suppliesTo", owners, noun.sent)
     else:
@@ -759,6 +762,16 @@ def _bloc_of_all(r: _Reader, countries: list[str]) -> list[str]:
         return []
     blocs = [k for k, local in r.entities.items() if local.entity.type == "Organization" and codes <= gaz.members(k)]
     return blocs if len(blocs) == 1 else []
+
+
+def _belongs_to(r: _Reader, verb: Token) -> None:
+    """"Ruritania already belongs to the 27-nation bloc": a country belonging to an organisation is a member."""
+    countries = [k for c in verb.children if c.dep_ == "nsubj" for k in r.actors(c, {"Country"})]
+    if not countries and verb.dep_ == "relcl":  # "Ruritania, which belongs to the alliance"
+        countries = r.actors(verb.head, {"Country"})
+    orgs = [k for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+            for p in c.children if p.dep_ == "pobj" for k in r.referents(p, {"Organization"})]
+    r.add_all(countries, "memberOf", orgs, verb.sent)
 
 
 # "the bank approved X and Y as new members", "X was admitted to the bloc as a member"
