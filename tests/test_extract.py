@@ -1863,3 +1863,16 @@ def test_the_untitled_leader_a_visitor_meets_in_a_capital(nlp, text, expected):
 def test_belonging_to_a_body_and_deliveries_of_a_country_s_goods(nlp, text, expected):
     x, labels = run(nlp, text)
     assert relation_set(x, labels) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tanzanian firms supply many of the parts assembled in Ugandan factories.",
+        # the firms' country, not the subject of the clause before
+        "Kenya is Uganda's largest partner, and Tanzanian firms supply many of the parts assembled in Ugandan factories.",
+    ],
+)
+def test_a_country_s_firms_supply_for_it(nlp, text):
+    x, labels = run(nlp, text)
+    assert relation_set(x, labels) == {("Tanzania", "suppliesTo", "Uganda")}

@@ -38,7 +38,10 @@ PLACE_NOUNS = {
 }
 RELY_VERBS = {"rely", "depend"}
 # what a buyer does with goods ("the gas used in Y's plants") and a supplier ("the steel made by Y")
-USE_VERBS = {"use", "import", "consume", "burn", "buy", "purchase", "need"}
+USE_VERBS = {"use", "import", "consume", "burn", "buy", "purchase", "need", "assemble", "install"}
+# a country's firms trade for it: "Ruritanian firms supply …", "Ruritania's refiners buy …"
+PRODUCER_NOUNS = {"firm", "company", "producer", "manufacturer", "exporter", "supplier", "refiner", "mill",
+                  "importer", "buyer", "trader"}
 # goods on their way, as nouns: "X's exports to Y", "deliveries of gas from X to Y", "Y's imports from X"
 FLOW_NOUNS = {"export", "import", "delivery", "shipment", "sale", "purchase"}
 # general verbs that buy only with a share of the goods: "Y gets 40% of its gas from X", "obtains most of its wheat"
@@ -576,6 +579,9 @@ def _trade_noun(r: _Reader, noun: Token, is_supplier: bool) -> None:
 
 def _trade_verb(r: _Reader, verb: Token, lemma: str) -> None:
     subjects = [k for c in verb.children if c.dep_ == "nsubj" for k in r.actors(c)]
+    if not subjects:  # "Chinese firms supply …": the firms' country
+        subjects = [k for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in PRODUCER_NOUNS
+                    for m in c.children if m.dep_ in {"amod", "compound", "poss"} for k in r.actors(m, {"Country"})]
     if not subjects and verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in {"which", "that"} for c in verb.children):
         subjects = r.actors(verb.head)  # "Nigeria, which supplies most of Niger's electricity"
     if not subjects and verb.dep_ == "conj":  # "X is building a plant … and will supply the army"
