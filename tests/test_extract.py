@@ -1876,3 +1876,17 @@ def test_belonging_to_a_body_and_deliveries_of_a_country_s_goods(nlp, text, expe
 def test_a_country_s_firms_supply_for_it(nlp, text):
     x, labels = run(nlp, text)
     assert relation_set(x, labels) == {("Tanzania", "suppliesTo", "Uganda")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Tanzania remains the main source of Uganda's fuel imports.", {("Tanzania", "suppliesTo", "Uganda")}),
+        ("Tanzania is the biggest supplier of Uganda's gas.", {("Tanzania", "suppliesTo", "Uganda")}),
+        ("Tanzania is the biggest exporter of Uganda's coffee.", set()),  # sells Uganda's own coffee
+        ("Tanzania is the main source of Uganda's troubles.", set()),
+    ],
+)
+def test_a_supplier_of_the_buyer_s_goods(nlp, text, expected):
+    x, labels = run(nlp, text)
+    assert relation_set(x, labels) == expected

@@ -556,6 +556,11 @@ def _subject(token: Token) -> Token | None:
     return None
 
 
+# supplier nouns whose goods may be named by their buyer: "the main source of Y's gas" (not "exporter of Y's
+# oil", which sells Y's own)
+OWNED_SUPPLY_NOUNS = {"supplier", "source", "provider"}
+
+
 def _trade_noun(r: _Reader, noun: Token, is_supplier: bool) -> None:
     subject = _subject(noun)
     # "A and B are among Y's biggest customers": each conjoined subject
@@ -570,6 +575,13 @@ def _trade_noun(r: _Reader, noun: Token, is_supplier: bool) -> None:
                 for mod in pobj.children:
                     if mod.dep_ in {"amod", "compound"}:
                         other = other or r.actor(mod)
+        elif child.dep_ == "prep" and child.lower_ == "of" and noun.lemma_.lower() in OWNED_SUPPLY_NOUNS:
+            # "the main source of Y's fuel imports", "the biggest supplier of Y's gas": the goods' owner buys
+            # a "source" only of goods told as such ("of Y's imports"): "the source of Y's troubles" is no trade
+            goods = [p for p in child.children if p.dep_ == "pobj"
+                     and (noun.lemma_.lower() != "source" or p.lemma_.lower() in FLOW_NOUNS | {"supply"})]
+            other = other or next((k for p in goods for m in p.children
+                                   if m.dep_ == "poss" for k in _owner(r, m, r.actors(subject))), None)
     if other is None:
         return
     for subject_key in subject_keys:
