@@ -1890,3 +1890,8 @@ def test_a_country_s_firms_supply_for_it(nlp, text):
 def test_a_supplier_of_the_buyer_s_goods(nlp, text, expected):
     x, labels = run(nlp, text)
     assert relation_set(x, labels) == expected
+
+
+def test_a_title_before_the_name_may_refer_back_to_the_bloc(nlp):
+    x, labels = run(nlp, "Uganda joined the African Union in 1963. The head of the bloc, John Roe, said so.")
+    assert ("John Roe", "leaderOf", "African Union") in relation_set(x, labels)

@@ -467,6 +467,8 @@ def _leader_title_first(r: _Reader, person: Span, key: str, leaders: frozenset[s
     owners = [t for t in head.children if t.dep_ in {"poss", "amod", "compound"} and t.i < head.i] + _of_objects(head)
     for t in owners:
         led = r.actor(t, types) or (_two_word_demonym(r, t) if types == ACTORS else None)
+        if led is None and t.dep_ == "pobj":  # "the head of the bloc, X,": the bloc named before
+            led = next(iter(r.referents(t, types)), None)
         if led is not None:
             r.add(key, "leaderOf", led, person.sent, role=role)
             return
