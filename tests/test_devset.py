@@ -1,7 +1,7 @@
 """Development and held-out sets: articles that are not the seeds, with their own gold files.
 
-The seeds score 1.0 and say little about other news. ``tests/data/dev/`` (37
-articles; 015–037 were annotated before kg was run on them) is what rules are
+The seeds score 1.0 and say little about other news. ``tests/data/dev/`` (41
+articles; 015–041 were annotated before kg was run on them) is what rules are
 developed against; ``tests/data/holdout/`` (4
 articles, annotated by someone who had not seen the extractor's output) is
 not looked at while developing, so its score is the honest estimate for
@@ -33,8 +33,13 @@ FLOORS = {
     # and the older ones (trips made for talks, second legs, summits in a city of the destination, sidelines,
     # datelines from two places, headline dates, short names in brackets, "headed by", bodies approving
     # members, regions in a country, places with particles, lunches attended, signings at the day's summit,
-    # places near a city) took them to 0.898, 0.925, 0.801 / 0.796 (the first 31: 0.906, 0.944, 0.828 / 0.822)
-    "dev": {"entities": 0.89, "relations": 0.92, "events_relaxed": 0.80, "events_strict": 0.79},
+    # places near a city) took them to 0.898, 0.925, 0.801 / 0.796 (the first 31: 0.906, 0.944, 0.828 / 0.822).
+    # Four more (038–041: a country joining NATO, an EU gas deal, an LNG deal, a frigate contract, written for
+    # relations told in varied ways) measured 0.896, 0.902, 0.780 / 0.775 on all 41; the round on relation recall
+    # (titles referring back to a bloc, conjoined titles, members listed without their bloc, places on or near
+    # another, leaders a visitor meets at home, firms trading for their country, chosen builders) took relations
+    # to 0.928, the rest unchanged
+    "dev": {"entities": 0.89, "relations": 0.92, "events_relaxed": 0.77, "events_strict": 0.77},
     "holdout": {"entities": 0.89, "relations": 0.66, "events_relaxed": 0.54, "events_strict": 0.50},
 }
 
