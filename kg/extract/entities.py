@@ -50,7 +50,7 @@ ORG_WORDS = frozenset(
     "group association foundation forum authority department office court parliament".split()
 )
 NAME_PARTICLES = frozenset("von van der den de da del di du la le bin al el ibn dos das".split())
-# "Foz do Iguaçu", "Ciudad del Este", "Santiago de Compostela": the lowercase words inside a place's name
+# "Vila do Conde", "Ciudad del Este", "Santiago de Compostela": the lowercase words inside a place's name
 PLACE_PARTICLES = frozenset("de da do dos das del di du la le el los las".split())
 TITLE_HEADS = frozenset(
     "minister secretary ambassador envoy spokesman spokeswoman spokesperson commissioner "
@@ -502,8 +502,8 @@ def _is_document_name(span: Span) -> bool:
 
 
 def _names_with_particles(doc: Doc, taken: set[int]) -> list[Span]:
-    """"Ursula von der Leyen", "Luiz Inácio Lula da Silva": one person across the particles;
-    "Foz do Iguaçu": one place."""
+    """"Anna van der Berg", "Marco da Costa e Silva": one person across the particles;
+    "Vila do Conde": one place."""
     out = []
     for ent in doc.ents:
         if ent.label_ not in {"PERSON", "GPE", "LOC"} or ent.start in taken:

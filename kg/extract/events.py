@@ -232,11 +232,11 @@ class _Reader:
 
     def _on_the_sidelines(self, m: Mention, trigger: Token) -> None:
         """"X met Y on the sidelines" (of nothing named): of the latest meeting told before, so its place and day;
-        "on the sidelines of the summit in Lima": where that gathering is."""
+        "on the sidelines of the summit in Zenda": where that gathering is."""
         if m.type != "Meeting" or (m.place is not None and m.date is not None):
             return
         if m.place is None:
-            gatherings = [  # "the sidelines of the Group of 20 summit in Lima": the parse may nest the summit
+            gatherings = [  # "the sidelines of the Group of 20 summit in Zenda": the parse may nest the summit
                 g for p in trigger.children if p.dep_ == "prep" and p.lower_ in {"on", "at"}
                 for s in p.children if s.dep_ == "pobj" and s.lower_ in SIDELINES
                 for g in s.subtree if g.dep_ == "pobj" and g.lemma_.lower() in GATHERING_NOUNS
@@ -592,7 +592,7 @@ class _Reader:
         m.next_in_series = m.type == "Meeting" and next_in_series(trigger)
         scope = self.scope(trigger)
         if _in_sequence_phrase(trigger):
-            # "met in Lima ahead of talks with X": those talks are another event, not in Lima for all that is said
+            # "met in Zenda ahead of talks with X": those talks are another event, not in Lima for all that is said
             own = {t.i for t in trigger.subtree}
             scope = [t for t in scope if t.i in own]
         self._agents(m, trigger, scope)
@@ -1161,7 +1161,7 @@ class _Reader:
     def _status(self, trigger: Token) -> str | None:
         tokens = [trigger, self.clause_head(trigger)]
         if tokens[-1].dep_ == "pcomp" and shares_subject(tokens[-1]):
-            tokens.append(tokens[-1].head.head)  # "X will travel to Riga, before ending the trip in Tallinn"
+            tokens.append(tokens[-1].head.head)  # "X will travel to Zenda, before ending the trip in Strelsau"
         for token in tokens:
             for child in token.children:
                 if child.dep_ == "aux" and child.lower_ in FUTURE_AUX:

@@ -97,7 +97,7 @@ def fold_nested(mentions: list[Mention], doc: Doc, entities: dict[str, LocalEnti
             visit.type == "Visit" and visit.agent and m.participants and all(_is_person(k, entities) for k in m.participants)
             and _purpose_of(doc[m.trigger], doc[visit.trigger])
         ):
-            # "will travel to Riga for talks with X", "fly on to Warsaw to meet X": the visitor meets X there
+            # "will travel to Zenda for talks with X", "fly on to Strelsau to meet X": the visitor meets X there
             out.append(replace(m, participants=[visit.agent, *m.participants], agent=None,
                                place=m.place or visit.place, date=m.date or visit.date, status=m.status or visit.status))
     return out

@@ -499,7 +499,7 @@ def _leader_elected(r: _Reader, person: Span, key: str) -> None:
         subject = next((p for p in subject.children if p.dep_ == "pobj"), subject) if subject.dep_ == "agent" else subject
         owners = [subject, *(c for c in subject.children if c.dep_ in {"poss", "amod", "compound"})]
         country = next((r.actor(t, {"Country"}) for t in owners if r.actor(t, {"Country"})), None)
-        if country is None:  # "X was elected chancellor by the Bundestag": the country of a state body
+        if country is None:  # "X was elected prime minister by the Sejm": the country of a state body
             country = _country_of_body(r, subject)
         if country is not None:
             r.add(key, "leaderOf", country, person.sent, role=title)
