@@ -40,7 +40,7 @@ FLOORS = {
     # another, leaders a visitor meets at home, firms trading for their country, chosen builders) took relations
     # to 0.928, the rest unchanged
     "dev": {"entities": 0.89, "relations": 0.92, "events_relaxed": 0.77, "events_strict": 0.77},
-    "holdout": {"entities": 0.89, "relations": 0.66, "events_relaxed": 0.54, "events_strict": 0.50},
+    "holdout": {"entities": 0.89, "relations": 0.69, "events_relaxed": 0.54, "events_strict": 0.50},
 }
 
 
