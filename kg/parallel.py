@@ -21,6 +21,7 @@ import ctypes
 import ctypes.util
 import gc
 import itertools
+import logging
 import os
 import re
 import threading
@@ -217,11 +218,15 @@ def _distributed(
             # the dashboard's profile page): spaCy's deep stacks made it cost 5-10 % of a
             # worker's CPU (48 documents per task, alternated with and without, 8 of 8
             # rounds lower without). Event-loop ticks and monitors made no difference.
+            # dask's own log lines stay off the terminal while the cluster lives (its
+            # workers': see kg.worker): kg reports what fails itself, one line each, and
+            # closing races printed tracebacks ("Failed to communicate with scheduler").
             quiet = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
                      "distributed.worker.profile.enabled": False}  # fmt: skip
             with dask.config.set(quiet), preload_workers(model):
                 cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                       host="127.0.0.1", dashboard_address="127.0.0.1:0")
+                                       host="127.0.0.1", dashboard_address="127.0.0.1:0",
+                                       silence_logs=logging.CRITICAL)
             client = Client(cluster)
         else:
             try:

@@ -10,9 +10,16 @@ and loading the model itself (about 2.5 CPU-seconds a worker).
 
 from __future__ import annotations
 
+import logging
 import os
 
 from .settings import WORKER_MODEL_ENV
+
+# A worker's log lines go to the user's terminal, and kg says itself what went wrong,
+# one line each (a document that failed, a missing model). dask's workers also log
+# races of a closing cluster, traceback and all ("Failed to communicate with scheduler
+# during heartbeat"), which were seen at the end of builds that had succeeded.
+logging.getLogger("distributed").setLevel(logging.CRITICAL)
 
 
 def _preload(model: str | None) -> None:

@@ -7,6 +7,7 @@ logic is tested with a fake executor.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -186,7 +187,9 @@ def test_local_workers_are_forked_with_the_pipeline_loaded():
         imported = list(client.run(_spacy_imported).values())
         loaded = list(client.run(_pipelines_loaded).values())
         blas_threads = list(client.run(os.environ.get, "OPENBLAS_NUM_THREADS").values())
+        log_levels = list(client.run(_dask_log_level).values())
     assert imported == [True] and loaded == [1]
+    assert log_levels == [logging.CRITICAL]  # kg reports failures itself, one line each
     assert blas_threads == ["1"]  # dask's environment for workers, given to the server they fork from
     assert "KG_WORKER_MODEL" not in os.environ  # the server's environment only
 
@@ -200,6 +203,29 @@ def test_a_missing_model_with_workers_is_one_error_line(tmp_path):
     result = subprocess.run(command, capture_output=True, text=True)
     assert result.returncode == 1
     assert result.stderr.startswith("Error: [E008]") and "Traceback" not in result.stderr, result.stderr
+
+
+def _dask_log_level() -> int:
+    return logging.getLogger("distributed.worker").getEffectiveLevel()
+
+
+def test_dask_log_lines_stay_off_the_terminal_while_a_local_cluster_runs(tmp_path):
+    # dask logged closing races of a build that succeeded, traceback and all; an error
+    # logged in the main process while the cluster runs stands for them (in a new
+    # process: dask's log handler writes to the terminal's stderr, which pytest replaces)
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text("".join(json.dumps({"id": d.id, "text": d.text}) + "\n" for d in _documents()[:2]), "utf-8")
+    code = ("import logging, sys; from pathlib import Path; from kg.ingest import read_documents; "
+            "from kg.parallel import extract_parallel\n"
+            "def progress(done): logging.getLogger('distributed.scheduler').error('a closing race')\n"
+            "if __name__ == '__main__':\n"
+            "    docs = read_documents([Path(sys.argv[1])])\n"
+            "    print(len(list(extract_parallel(docs, workers=2, chunk_size=1, progress=progress))))\n")  # fmt: skip
+    script = tmp_path / "build.py"
+    script.write_text(code, "utf-8")
+    result = subprocess.run([sys.executable, str(script), str(corpus)], capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout.strip() == "2", result.stderr
+    assert "a closing race" not in result.stderr, result.stderr
 
 
 def _pipelines_loaded() -> int:
