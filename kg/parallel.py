@@ -205,9 +205,9 @@ def _distributed(
     on_problem: Report,
 ) -> Iterator[Extraction]:
     import dask
-    from distributed import Client, LocalCluster, as_completed
 
     cluster = client = None
+    chunks: Iterator[list[Document]] = _chunks(documents, chunk_size)
     try:
         if scheduler is None:
             # Everything on loopback: the scheduler, and its HTTP server on a free port.
@@ -221,12 +221,20 @@ def _distributed(
             # dask's own log lines stay off the terminal while the cluster lives (its
             # workers': see kg.worker): kg reports what fails itself, one line each, and
             # closing races printed tracebacks ("Failed to communicate with scheduler").
-            quiet = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
-                     "distributed.worker.profile.enabled": False}  # fmt: skip
-            with dask.config.set(quiet), preload_workers(model):
+            environ = {"MALLOC_TRIM_THRESHOLD_": None}
+            with preload_workers(model, environ), dask.config.set({"distributed.worker.profile.enabled": False}):
+                # the first tasks are read while the server loads the model: reading them
+                # first thing (and the readers' own imports) held up the first task ~0.4 s
+                ahead = list(itertools.islice(chunks, 2 * workers))
+                chunks = itertools.chain(ahead, chunks)
+                from distributed import LocalCluster
+
                 cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                        host="127.0.0.1", dashboard_address="127.0.0.1:0",
                                        silence_logs=logging.CRITICAL)
+        from distributed import Client, as_completed
+
+        if cluster is not None:
             client = Client(cluster)
         else:
             try:
@@ -239,7 +247,7 @@ def _distributed(
             return client.submit(_extract_chunk, chunk, model, batch_size, pure=False)
 
         done = 0
-        for chunk, future in _in_order(_chunks(documents, chunk_size), submit, as_completed, window):
+        for chunk, future in _in_order(chunks, submit, as_completed, window):
             try:
                 outcome = future.result()
             except Exception as exc:  # the task failed as a whole: its worker died or the chunk could not be sent
@@ -263,7 +271,7 @@ def _distributed(
 
 
 @contextmanager
-def preload_workers(model: str) -> Iterator[None]:
+def preload_workers(model: str, environ: dict[str, str | None] | None = None) -> Iterator[None]:
     """Have a local dask cluster started in this block fork its workers from a process that loaded ``model``.
 
     Dask starts worker processes with multiprocessing's *forkserver* method
@@ -273,31 +281,65 @@ def preload_workers(model: str) -> Iterator[None]:
     the model itself, about 2.5 CPU-seconds a worker. The server starts now,
     so it loads while the cluster starts; it lives as long as this process,
     and later clusters fork from it too. Where there is no forkserver
-    (Windows), nothing changes.
+    (Windows), workers are spawned as dask does by default.
+
+    ``environ`` changes dask's environment for worker processes
+    (``distributed.nanny.pre-spawn-environ``; ``None`` removes a variable).
+    Set it here, not with ``dask.config.set`` around this block: forked
+    workers get the server's environment, which is fixed when it starts.
     """
     import multiprocessing
 
-    if "forkserver" not in multiprocessing.get_all_start_methods():
+    import dask
+
+    environ = environ or {}
+    forking = "forkserver" in multiprocessing.get_all_start_methods()
+    if forking:
+        from multiprocessing import forkserver
+
+        from .settings import WORKER_MODEL_ENV
+
+        multiprocessing.get_context("forkserver").set_forkserver_preload(["distributed", "kg.worker"])
+        # The server starts before this process imports distributed (~0.3 s), which
+        # then happens while the server loads the model.
+        spawn = {name: value for name, value in {**_spawn_environment(), **environ}.items() if value is not None}
+        with _environment({**spawn, WORKER_MODEL_ENV: model}):
+            forkserver.ensure_running()
+    import distributed.utils
+
+    # When a nanny first asks for a process, dask imports every package it knows of
+    # (numpy, pandas, …: ~0.3 s in this process) to preload them in the server; the
+    # server runs already, with kg's list, so that list would not be used.
+    if forking and hasattr(distributed.utils, "_forkserver_preload_set"):
+        distributed.utils._forkserver_preload_set = True
+    config: dict[str, Any] = {f"distributed.nanny.pre-spawn-environ.{name}": v for name, v in environ.items()}
+    if forking:
+        config["distributed.worker.multiprocessing-method"] = "forkserver"
+    # (distributed is imported by now: a dask.config.set of its keys before that would
+    # drop its defaults when the block ends)
+    with dask.config.set(config):
         yield
-        return
-    from multiprocessing import forkserver
+
+
+def _spawn_environment() -> dict[str, str | None]:
+    """The variables dask sets for a worker process (``distributed.nanny.pre-spawn-environ``).
+
+    Read without importing distributed: its defaults from the package's
+    ``distributed.yaml``, with the configuration's own values over them
+    (``None``: the variable is removed).
+    """
+    import importlib.util
 
     import dask
-    import distributed  # noqa: F401  (its defaults in dask.config)
+    import yaml
 
-    from .settings import WORKER_MODEL_ENV
-
-    multiprocessing.get_context("forkserver").set_forkserver_preload(["distributed", "kg.worker"])
-    # What dask sets before it spawns a worker (one BLAS thread, …) is set for the
-    # server instead: forked workers get the server's environment, not the nanny's.
-    spawn_env = {k: str(v) for k, v in dask.config.get("distributed.nanny.pre-spawn-environ").items()
-                 if v is not None}  # fmt: skip
-    with _environment({**spawn_env, WORKER_MODEL_ENV: model}):
-        forkserver.ensure_running()
-    # dask sets its own list of modules for the server when a nanny first asks it for
-    # a process (importing them here first, ~0.3 s); by then the server runs ours
-    with dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"}):
-        yield
+    spec = importlib.util.find_spec("distributed")
+    defaults: dict[str, Any] = {}
+    if spec is not None and spec.origin is not None:
+        config = yaml.safe_load(Path(spec.origin).with_name("distributed.yaml").read_text("utf-8"))
+        defaults = config["distributed"]["nanny"]["pre-spawn-environ"]
+    values = {**defaults, **dask.config.get("distributed.nanny.pre-spawn-environ", default={})}
+    return {name: None if value is None else str(value) for name, value in values.items()}
 
 
 @contextmanager

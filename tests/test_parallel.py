@@ -205,6 +205,19 @@ def test_a_missing_model_with_workers_is_one_error_line(tmp_path):
     assert result.stderr.startswith("Error: [E008]") and "Traceback" not in result.stderr, result.stderr
 
 
+def test_the_environment_for_workers_is_read_without_importing_distributed():
+    # the server the workers fork from starts before distributed is imported (~0.3 s sooner),
+    # with the environment dask would give each worker process
+    code = ("import sys, dask; from kg.parallel import _spawn_environment; found = _spawn_environment(); "
+            "assert 'distributed' not in sys.modules; import distributed; "
+            "expected = {k: str(v) for k, v in dask.config.get('distributed.nanny.pre-spawn-environ').items()}; "
+            "assert found == expected, (found, expected); assert found['OPENBLAS_NUM_THREADS'] == '1'; "
+            "dask.config.set({'distributed.nanny.pre-spawn-environ.OMP_NUM_THREADS': None}); "
+            "assert _spawn_environment()['OMP_NUM_THREADS'] is None")  # fmt: skip
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
 def _dask_log_level() -> int:
     return logging.getLogger("distributed.worker").getEffectiveLevel()
 
