@@ -384,11 +384,13 @@ def write_corpus(corpus: Corpus, path: str | Path) -> Path:
     """
     path = Path(path)
     fmt, keeps_graphs = rdf_format(path)
-    if fmt not in _LINE_FORMATS:
+    if fmt not in _LINE_FORMATS and fmt not in _PRETTY:
         return write_dataset(corpus_to_dataset(corpus), path)
     rows: dict[URIRef | None, set[str]] = {}
     for name, triples in corpus_graphs(corpus):
         rows.setdefault(name if keeps_graphs else None, set()).update(_row((s, p, _encodable_term(o))) for s, p, o in triples)
+    if fmt in _PRETTY:
+        return _write_pretty(rows, fmt, path)
     with atomic_write(path) as tmp, open(tmp, "w", encoding="utf-8", newline="\n") as out:
         out.writelines(_ordered_lines(rows))
     return path
@@ -411,6 +413,8 @@ def write_dataset(dataset: Dataset, path: str | Path) -> Path:
     data = _encodable(dataset if keeps_graphs else union_graph(dataset))
     if isinstance(data, Dataset):
         data = _NamedGraphsInOrder(store=data.store)
+    if fmt in _PRETTY:
+        return _write_pretty(_rows(data), fmt, path)
     with atomic_write(path) as tmp:
         if fmt in _LINE_FORMATS:
             with open(tmp, "w", encoding="utf-8", newline="\n") as out:
@@ -426,6 +430,28 @@ def write_dataset(dataset: Dataset, path: str | Path) -> Path:
 
 
 _LINE_FORMATS = ("nquads", "nt")
+_PRETTY = ("trig", "turtle")
+
+
+def _write_pretty(rows: Mapping[URIRef | None, Iterable[str]], fmt: str, path: Path) -> Path:
+    """Write TriG or Turtle from N-Triples rows (see :func:`_ordered_lines`) with Oxigraph's serialiser.
+
+    rdflib's took 6-9 CPU-seconds for the graph of 400 bench articles (a sixth
+    of the build); Oxigraph reads the same rows as N-Quads and writes them in
+    0.3 s. Subjects come in the order of the sorted rows, so the same graph
+    gives the same bytes. kg's prefixes are declared when the graph uses them,
+    except ``kgr:`` (kg's ids hold slashes, which a prefixed name would have
+    to escape: ``kgr:doc\\/a``).
+    """
+    import pyoxigraph as ox
+
+    text = "".join(_ordered_lines(rows)).encode("utf-8")
+    graphs = fmt == "trig"
+    terms = ox.parse(text, format=ox.RdfFormat.N_QUADS if graphs else ox.RdfFormat.N_TRIPLES)
+    used = {prefix: str(iri) for prefix, iri in PREFIXES.items() if prefix != "kgr" and f"<{iri}".encode() in text}
+    with atomic_write(path) as tmp:
+        ox.serialize(terms, tmp, format=ox.RdfFormat.TRIG if graphs else ox.RdfFormat.TURTLE, prefixes=used)
+    return path
 
 
 def _row(triple: Triple) -> str:

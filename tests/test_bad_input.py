@@ -564,27 +564,35 @@ def test_unencodable_names_and_escapes_still_give_a_parsable_graph(tmp_path):
 
 
 def test_a_failed_write_keeps_the_previous_graph(tmp_path, monkeypatch):
+    import pyoxigraph
     from rdflib import Dataset, Graph
 
     folder = corpus(tmp_path)
-    for out in ("graph.trig", "graph.ttl"):
+    written = {"in"}
+    for out in ("graph.trig", "graph.ttl", "graph.jsonld"):
         assert build(tmp_path, folder, out=out).exit_code == 0
+        written.add(out)
         before = (tmp_path / out).read_bytes()
 
-        def broken(self, destination=None, **kw):
-            Path(destination).write_text("@prefix half-written")  # the temporary file, half-written
+        def broken(self, destination=None, **kw):  # rdflib's Graph.serialize
+            if destination is not None:  # (JSON-LD is serialised to a string first)
+                Path(destination).write_text("@prefix half-written")  # the temporary file, half-written
             raise ValueError("serialiser crashed")
+
+        def broken_oxigraph(terms, output=None, **kw):  # pyoxigraph.serialize
+            broken(None, output)
 
         with monkeypatch.context() as patch:
             patch.setattr(Dataset, "serialize", broken)
             patch.setattr(Graph, "serialize", broken)
+            patch.setattr(pyoxigraph, "serialize", broken_oxigraph)
             (folder / "more.txt").write_text(OTHER, encoding="utf-8")
             result = build(tmp_path, folder, out=out)
         (folder / "more.txt").unlink()
         assert result.exit_code == 1
         assert result.stderr.splitlines()[-1] == "Error: ValueError: serialiser crashed"
         assert (tmp_path / out).read_bytes() == before
-        assert sorted(p.name for p in tmp_path.iterdir()) == sorted({"in", "graph.trig", out})  # no temp file
+        assert {p.name for p in tmp_path.iterdir()} == written  # no temporary file left
 
 
 def test_document_strings_stay_literals_and_never_reach_the_viewer_as_code(tmp_path):

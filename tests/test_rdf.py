@@ -250,6 +250,17 @@ def test_write_corpus_gives_the_bytes_of_write_dataset(corpus, tmp_path, suffix)
     assert "Olaf \ufffd Scholz".encode() in direct
 
 
+@pytest.mark.parametrize("suffix", [".ttl", ".trig"])
+def test_turtle_and_trig_group_each_subject_under_kg_prefixes(corpus, tmp_path, suffix):
+    text = write_corpus(corpus, tmp_path / f"graph{suffix}").read_text("utf-8")
+    assert "@prefix kg: <https://w3id.org/kg-news/ontology#> ." in text
+    assert "@prefix time:" not in text  # only the prefixes the graph uses
+    assert "@prefix kgr:" not in text and "\\/" not in text  # ids written whole, not as kgr:person\/…
+    assert "<https://w3id.org/kg-news/id/person/vladimir-putin> a kg:Person ;" in text
+    assert text.count("<https://w3id.org/kg-news/id/person/vladimir-putin> a ") == 1  # its triples grouped
+    assert ("<https://w3id.org/kg-news/id/graph/entities> {" in text) == (suffix == ".trig")
+
+
 def test_write_replaces_an_existing_file(corpus, tmp_path):
     path = tmp_path / "graph.nt"
     path.write_text("old")
