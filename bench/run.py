@@ -190,6 +190,7 @@ def bench_profile(documents: list, results: Results) -> None:
     """Seconds per stage over a few documents, one at a time (no batching)."""
     from kg.extract import extract
     from kg.nlp import load_pipeline
+    from kg.formats import FORMATS
     from kg.rdf import write_corpus
     from kg.resolve import resolve
 
@@ -215,9 +216,16 @@ def bench_profile(documents: list, results: Results) -> None:
         write_corpus(corpus, Path(tmp, "g.nq"))  # what kg build --out x.nq does
     stages["kg.rdf.write_corpus (.nq)"] += time.perf_counter() - t
     total = sum(stages.values())
+    writes = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for suffix in FORMATS:  # what each --out format costs, on the same corpus
+            t = time.perf_counter()
+            write_corpus(corpus, Path(tmp, f"g{suffix}"))
+            writes[suffix] = round(time.perf_counter() - t, 3)
     results.profile = {
         "documents": len(documents),
         "stages": {k: {"seconds": round(v, 3), "share": round(v / total, 3)} for k, v in stages.items()},
+        "write_seconds": writes,
     }
     top = max(stages, key=stages.get)
     say(f"profile: {top} takes {stages[top] / total:.0%} of the time")
@@ -697,6 +705,9 @@ def markdown(results: Results) -> str:
         "|---|---:|---:|",
         *(f"| {k} | {v['seconds']:.2f} | {v['share']:.0%} |"
           for k, v in sorted(results.profile["stages"].items(), key=lambda kv: -kv[1]["seconds"])),
+        "",
+        "Writing the graph of these documents (`kg.rdf.write_corpus`), by output format: "
+        + ", ".join(f"`{k}` {v:.2f} s" for k, v in results.profile.get("write_seconds", {}).items()) + ".",
         "",
         f"### (b) `kg build`, {results.config['docs']} documents, {results.build['1']['words']:,} words, output `.nq`",
         "",
