@@ -1895,3 +1895,32 @@ def test_a_supplier_of_the_buyer_s_goods(nlp, text, expected):
 def test_a_title_before_the_name_may_refer_back_to_the_bloc(nlp):
     x, labels = run(nlp, "Uganda joined the African Union in 1963. The head of the bloc, John Roe, said so.")
     assert ("John Roe", "leaderOf", "African Union") in relation_set(x, labels)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Tanzania supplies electricity to Uganda's western region.", {("Tanzania", "suppliesTo", "Uganda")}),
+        ("Tanzania sells gas to Uganda's Kasese district.", {("Tanzania", "suppliesTo", "Uganda")}),
+    ],
+)
+def test_a_sale_to_a_country_s_region_is_a_sale_to_the_country(nlp, text, expected):
+    x, labels = run(nlp, text)
+    assert relation_set(x, labels) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Both are members of the Indian Ocean Rim Association, a grouping that also includes Uganda, Kenya and Rwanda.",
+            {(c, "memberOf", "Indian Ocean Rim Association") for c in ("Uganda", "Kenya", "Rwanda")},
+        ),
+        ("The African Union, which includes Uganda and Kenya, met in May.",
+         {("Uganda", "memberOf", "African Union"), ("Kenya", "memberOf", "African Union")}),
+        ("The delegation included ministers from Uganda and Kenya.", set()),
+    ],
+)
+def test_a_bloc_that_includes_countries_has_them_as_members(nlp, text, expected):
+    x, labels = run(nlp, text)
+    assert {r for r in relation_set(x, labels) if r[1] == "memberOf"} == expected

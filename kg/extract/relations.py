@@ -22,7 +22,7 @@ from ..keys import LEADER_OF
 from ..model import Relation
 from ..nlp import titles
 from .dates import place_dateline, single_place
-from .entities import INSTALLING_VERBS, LocalEntity, demonym_of, named_indirectly, text_span, title_after_as
+from .entities import INSTALLING_VERBS, REGION_WORDS, LocalEntity, demonym_of, named_indirectly, text_span, title_after_as
 
 # an acting or interim leader leads all the same
 FORMER = {"former", "ex", "ex-", "late", "then", "then-", "outgoing"}
@@ -138,6 +138,8 @@ def extract_relations(
             _member(r, token)
         elif lemma == "belong" and token.pos_ == "VERB":
             _belongs_to(r, token)
+        elif lemma in INCLUDE_VERBS and token.pos_ == "VERB":
+            _bloc_includes(r, token)
         elif token.pos_ == "VERB" and lemma in CHOOSE_VERBS:
             _chosen_supplier(r, token)
         elif lemma in LEAD_VERBS and token.tag_ == "VBN" and token.dep_ in {"acl", "conj"}:
@@ -660,6 +662,9 @@ def _trade_party(r: _Reader, pobj: Token, buying: bool) -> list[str]:
     found = r.actors(pobj) or [k for a in pobj.children if a.dep_ == "appos" for k in r.actors(a, {"Organization"})]
     if not found and buying and pobj.lemma_.lower() in BUYER_NOUNS:
         found = [k for m in pobj.children if m.dep_ in {"amod", "compound", "poss"} for k in r.actors(m)]
+    if not found and buying and pobj.lemma_.lower() in REGION_WORDS:
+        # "supplies power to Ruritania's Zenda province": the country that owns the region buys
+        found = [k for m in pobj.children if m.dep_ == "poss" for k in r.actors(m, {"Country"})]
     return found
 
 
@@ -791,6 +796,25 @@ def _belongs_to(r: _Reader, verb: Token) -> None:
         countries = r.actors(verb.head, {"Country"})
     orgs = [k for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
             for p in c.children if p.dep_ == "pobj" for k in r.referents(p, {"Organization"})]
+    r.add_all(countries, "memberOf", orgs, verb.sent)
+
+
+# "the Zenda Pact, a grouping that also includes A, B and C", "the bloc, which comprises A and B"
+INCLUDE_VERBS = {"include", "comprise"}
+
+
+def _bloc_includes(r: _Reader, verb: Token) -> None:
+    """An organisation, or a bloc word standing for or describing one, that includes countries has them as members."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.dep_ == "relcl" and any(c.lower_ in {"which", "that"} for c in subjects):
+        subjects = [verb.head]
+    orgs: list[str] = []
+    for subject in subjects:
+        orgs += r.actors(subject, {"Organization"})
+        if not orgs and subject.lemma_.lower() in BLOC_WORDS | {"group"}:
+            described = subject.head if subject.dep_ == "appos" else None  # "the Zenda Pact, a grouping that …"
+            orgs += r.actors(described, {"Organization"}) or r.referents(subject, {"Organization"})
+    countries = [k for c in verb.children if c.dep_ == "dobj" for k in r.actors(c, {"Country"})]
     r.add_all(countries, "memberOf", orgs, verb.sent)
 
 
