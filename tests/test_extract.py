@@ -1924,3 +1924,22 @@ def test_a_sale_to_a_country_s_region_is_a_sale_to_the_country(nlp, text, expect
 def test_a_bloc_that_includes_countries_has_them_as_members(nlp, text, expected):
     x, labels = run(nlp, text)
     assert {r for r in relation_set(x, labels) if r[1] == "memberOf"} == expected
+
+
+def test_discussing_with_a_visitor_when_the_visit_took_place_is_a_meeting_there(nlp):
+    text = "President Jane Roe discussed the jets with Ugandan President John Doe when Doe visited Kampala in February."
+    x, labels = run(nlp, text, published="2025-05-18")
+    meetings = [r for r in event_rows(x, labels) if r[0] == "Meeting"]
+    assert meetings == [("Meeting", None, ("Jane Roe", "John Doe"), "Kampala", "2025-02", None, "occurred")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Jane Roe discussed the war with Ugandan President John Doe by phone on Tuesday.",
+        "President Jane Roe and Ugandan President John Doe discussed trade and security.",
+    ],
+)
+def test_discussing_by_phone_or_nowhere_is_no_meeting(nlp, text):
+    x, labels = run(nlp, text, published="2025-05-18")
+    assert [r for r in event_rows(x, labels) if r[0] == "Meeting"] == []

@@ -77,6 +77,7 @@ GATHERING_NOUNS = {"gathering", "summit", "meeting", "conference", "forum", "tal
 ADOPTED_TEXTS = {"declaration", "communique", "communiqué", "statement", "charter", "roadmap", "accord", "pact", "treaty"}
 # "on the sidelines/margins/fringes of the summit": talks held beside a gathering
 SIDELINES = {"sidelines", "margins", "fringes", "sideline", "margin"}
+VISIT_VERBS = {"visit", "tour", "travel", "fly", "arrive", "come"}
 SETTLEMENT_NOUNS = {"city", "town", "village", "port", "capital", "resort"}
 PLACE_TYPES = {"Country", "City", "Place", "Organization"}
 
@@ -604,6 +605,8 @@ class _Reader:
             extra = [t for c in holder.children if c.dep_ in {"prep", "npadvmod"} for t in c.subtree]
             scope = sorted({*scope, *self.scope(attended), *extra}, key=lambda t: t.i)
         self._place(m, trigger, scope)
+        if m.place is None and trigger.lemma_.lower() == "discuss":
+            m.place = self._visited_when(trigger)
         self._drop_dateline_agency(m, trigger)
         if not self._valid(m, trigger):
             return []
@@ -670,6 +673,20 @@ class _Reader:
         hosts = [k for k in m.participants if k not in guests]
         return [Mention("Visit", trigger.i, m.sentence, agent=guests[0], participants=[guests[0], *hosts],
                          place=m.place, date=m.date, status=m.status)]
+
+    def _visited_when(self, trigger: Token) -> str | None:
+        """"X discussed trade with Y when Y visited Zenda in May": the talks were held where the visit went."""
+        for clause in trigger.children:
+            if clause.dep_ != "advcl" or not any(c.lower_ == "when" for c in clause.children):
+                continue
+            if clause.lemma_.lower() not in VISIT_VERBS:
+                continue
+            places = [k for c in clause.children if c.dep_ == "dobj" for k in [self.key(c)]
+                      if self.type_of(k) in PLACE_TYPES - {"Organization"}]
+            places += self._destinations(clause)
+            if places:
+                return places[0]
+        return None
 
     def _where_date(self, m: Mention, trigger: Token) -> DateRange | None:
         """"… was to Vilnius, where he met X on Aug. 25": what happened at the destination dates the trip."""
@@ -872,6 +889,8 @@ class _Reader:
                     found += self.entity_keys(token, types)
                 elif m.type == "Agreement" and owner.dep_ == "dobj" and owner.head.i in anchors:
                     found += self.entity_keys(token, types)  # "signed a free trade agreement with EFTA"
+                elif trigger.lemma_.lower() == "discuss" and owner.dep_ == "dobj" and owner.head.i == trigger.i:
+                    found += self.entity_keys(token, types)  # "discussed trade with X"
             elif token.dep_ == "pobj" and token.head.dep_ == "agent" and token.head.head.head.i == trigger.i:
                 found += self.entity_keys(token, types)  # "a meeting attended by Premier Li Qiang"
             elif token.dep_ == "pobj" and token.head.dep_ == "agent" and attended(trigger, token.head.head):
@@ -1021,6 +1040,9 @@ class _Reader:
             anchors |= {c.i for c in trigger.children if c.dep_ in {"dobj", "attr"}}  # "signed a deal in Oslo"
             # "talks with visiting President X in Beijing": the parse hangs the place on the guest
             anchors |= {t.i for t in scope if t.dep_ == "pobj" and t.head.lower_ == "with" and t.head.head.i == trigger.i}
+            if trigger.lemma_.lower() == "discuss":  # "discussed trade with X in Zenda": the parse hangs "with" on the topic
+                anchors |= {t.i for t in scope if t.dep_ == "pobj" and t.head.lower_ == "with" and t.head.head.dep_ == "dobj"
+                            and t.head.head.head.i == trigger.i}
             # "a summit of the Union in Accra", "a meeting of Union ministers in Accra"
             anchors |= {i for c in self._convening(m, trigger) for i in (c.i, c.head.i)}
             if token.dep_ == "pobj" and token.head.lower_ in preps and token.head.head.i in anchors:
@@ -1120,6 +1142,12 @@ class _Reader:
         if lemma in HOST_VERBS and trigger.dep_ == "relcl" and any(c.dep_ == "dobj" and c.tag_ in {"WDT", "WP"} for c in trigger.children):
             return False  # "the summit in X, which Y will host": the summit is told by its own word
 
+        if m.type == "Meeting" and lemma == "discuss":
+            # "discussed trade with Y in Zenda": talks face to face only with someone, somewhere, and not by phone
+            heads = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]  # "discussed trade with Y"
+            with_someone = any(c.dep_ == "prep" and c.lower_ == "with" for h in heads for c in h.children)
+            return (with_someone and len(m.participants) >= 2 and m.place is not None
+                    and not by_phone(trigger) and not call_in_sentence(trigger))
         if m.type == "PhoneCall" and trigger.pos_ == "VERB" and lemma in {"speak", "talk"}:
             # "spoke with X by phone", "spoke with X on Monday, … said in a readout of the call"
             return (by_phone(trigger) or call_in_sentence(trigger)) and len(m.participants) >= 2
