@@ -1943,3 +1943,19 @@ def test_discussing_with_a_visitor_when_the_visit_took_place_is_a_meeting_there(
 def test_discussing_by_phone_or_nowhere_is_no_meeting(nlp, text):
     x, labels = run(nlp, text, published="2025-05-18")
     assert [r for r in event_rows(x, labels) if r[0] == "Meeting"] == []
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("Foreign Minister John Doe will travel to Kampala next week to meet Ugandan Foreign Minister Jane Roe.", "planned"),
+        ("The two sides agreed that Foreign Minister John Doe would fly to Kampala next week to meet "
+         "Ugandan Foreign Minister Jane Roe.", "planned"),
+        ("Foreign Minister John Doe travelled to Kampala last week to meet Ugandan Foreign Minister Jane Roe.", "occurred"),
+    ],
+)
+def test_a_meeting_that_is_the_purpose_of_a_trip_has_the_trip_s_status(nlp, text, status):
+    x, labels = run(nlp, text, published="2025-05-18")
+    rows = {r[0]: r for r in event_rows(x, labels)}
+    assert rows["Meeting"][2:] == (("Jane Roe", "John Doe"), "Kampala", "2025-05", None, status)
+    assert rows["Visit"][-1] == status

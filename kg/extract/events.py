@@ -78,6 +78,7 @@ ADOPTED_TEXTS = {"declaration", "communique", "communiqué", "statement", "chart
 # "on the sidelines/margins/fringes of the summit": talks held beside a gathering
 SIDELINES = {"sidelines", "margins", "fringes", "sideline", "margin"}
 VISIT_VERBS = {"visit", "tour", "travel", "fly", "arrive", "come"}
+TRIP_VERBS = VISIT_VERBS | {"go", "head", "return", "leave"}
 SETTLEMENT_NOUNS = {"city", "town", "village", "port", "capital", "resort"}
 PLACE_TYPES = {"Country", "City", "Place", "Organization"}
 
@@ -1205,6 +1206,11 @@ class _Reader:
                 return "planned"  # headline style: "Lula to make state visit to France"
         if trigger.dep_ == "conj" and trigger.tag_ == "VB" and not any(c.dep_ in {"aux", "auxpass"} for c in trigger.children):
             return self._status(trigger.head)  # "X will travel to A and then fly on to B": "will" holds for both
+        if (
+            trigger.dep_ in {"advcl", "xcomp"} and trigger.head.pos_ == "VERB" and trigger.head.lemma_.lower() in TRIP_VERBS
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+        ):
+            return self._status(trigger.head)  # "X will travel to Zenda next week to meet Y": the trip's purpose, as planned
         head = tokens[1]
         if head.dep_ in {"advcl", "relcl"} and head.tag_ in {"VBZ", "VBP"} and any(c.lower_ == "when" for c in head.children):
             # "they will hold talks on Wednesday, when X makes a state visit": the present of a "when" clause
