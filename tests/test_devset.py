@@ -41,7 +41,7 @@ FLOORS = {
     # to 0.928, the rest unchanged. Six more (042–047: an African Union summit, a minister's visit told in the past
     # tense, a call told by one side, jets bought through companies, a postponed visit, a visit told by titles)
     # measured 0.908, 0.747, 0.667 / 0.617 alone and pulled all 47 to 0.892, 0.902, 0.762 / 0.750
-    "dev": {"entities": 0.89, "relations": 0.90, "events_relaxed": 0.76, "events_strict": 0.75},
+    "dev": {"entities": 0.89, "relations": 0.90, "events_relaxed": 0.76, "events_strict": 0.76},
     "holdout": {"entities": 0.89, "relations": 0.69, "events_relaxed": 0.54, "events_strict": 0.50},
 }
 

@@ -1959,3 +1959,14 @@ def test_a_meeting_that_is_the_purpose_of_a_trip_has_the_trip_s_status(nlp, text
     rows = {r[0]: r for r in event_rows(x, labels)}
     assert rows["Meeting"][2:] == (("Jane Roe", "John Doe"), "Kampala", "2025-05", None, status)
     assert rows["Visit"][-1] == status
+
+
+def test_the_two_leaders_are_not_two_ministers_told_in_between(nlp):
+    text = (
+        "Ugandan President John Doe telephoned Kenyan President Jane Roe on Saturday. "
+        "Foreign Minister Mary Major will travel to Nairobi next week to meet Kenyan Foreign Minister Tom Minor. "
+        "It was the second call between the two leaders this month."
+    )
+    x, labels = run(nlp, text, published="2025-05-18")
+    calls = [r for r in event_rows(x, labels) if r[0] == "PhoneCall"]
+    assert all(r[2] == ("Jane Roe", "John Doe") for r in calls) and calls

@@ -78,6 +78,8 @@ ADOPTED_TEXTS = {"declaration", "communique", "communiqué", "statement", "chart
 # "on the sidelines/margins/fringes of the summit": talks held beside a gathering
 SIDELINES = {"sidelines", "margins", "fringes", "sideline", "margin"}
 VISIT_VERBS = {"visit", "tour", "travel", "fly", "arrive", "come"}
+# the last word of titles held under a leader: "the two leaders" are not these
+SUBORDINATE_TITLES = {"minister", "secretary", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "adviser"}
 TRIP_VERBS = VISIT_VERBS | {"go", "head", "return", "leave"}
 SETTLEMENT_NOUNS = {"city", "town", "village", "port", "capital", "resort"}
 PLACE_TYPES = {"Country", "City", "Place", "Organization"}
@@ -428,6 +430,9 @@ class _Reader:
         pairs = [(m.trigger, people) for m in reversed(self.history) if m.trigger < token.i
                  for people in [list(dict.fromkeys(k for k in [m.agent, *m.participants] if self.type_of(k) == "Person"))]
                  if len(people) == 2]
+        if token.lemma_.lower() in HEAD_NOUNS:
+            # "the two leaders": not two ministers whose talks were told in between
+            pairs = [(i, people) for i, people in pairs if not any(self._titled_below_leader(k, token.i) for k in people)]
         if pairs and pairs[0][0] >= before:
             return pairs[0][1]
         # an event told further back yields to two people named in the sentence before
@@ -456,11 +461,22 @@ class _Reader:
         people += [k for k in [self.history[summit].agent, *self.history[summit].participants] if self.type_of(k) == "Organization"]
         return list(dict.fromkeys(people))
 
+    def _titled_below_leader(self, key: str, before: int) -> bool:
+        """Whether the text has titled the person before ``before`` only as a minister, envoy or the like
+        ("Foreign Minister X"), never as a leader."""
+        _, leaders = titles()
+        given = [title for i, title, k in self.titled if k == key and i < before]
+        return bool(given) and all(title not in leaders and title.split()[-1] in SUBORDINATE_TITLES for title in given)
+
     def _last_two_people(self, token: Token, start: int) -> list[str]:
-        """The two different people named last between ``start`` and ``token``."""
+        """The two different people named last between ``start`` and ``token`` ("the two leaders": people
+        titled only below a leader are passed over)."""
         people: list[str] = []
+        leaders_only = token.lemma_.lower() in HEAD_NOUNS
         for i in range(token.i - 1, start - 1, -1):
             key = self.keys.get(i)
+            if leaders_only and key is not None and self._titled_below_leader(key, token.i):
+                continue
             if self.type_of(key) == "Person" and key not in people:
                 people.append(key)
                 if len(people) == 2:
