@@ -1970,3 +1970,17 @@ def test_the_two_leaders_are_not_two_ministers_told_in_between(nlp):
     x, labels = run(nlp, text, published="2025-05-18")
     calls = [r for r in event_rows(x, labels) if r[0] == "PhoneCall"]
     assert all(r[2] == ("Jane Roe", "John Doe") for r in calls) and calls
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ugandan President John Doe is due in Nairobi in April next year, the ministry said.",
+         [("Visit", "John Doe", ("John Doe",), "Nairobi", "2026-04", None, "planned")]),
+        ("The report is due in March.", []),
+        ("Ugandan President John Doe was due in Nairobi on Monday but stayed at home.", []),  # a plan that changed
+    ],
+)
+def test_a_person_due_in_a_city_is_a_planned_visit(nlp, text, expected):
+    x, labels = run(nlp, text, published="2025-04-09")
+    assert [r for r in event_rows(x, labels) if r[0] == "Visit"] == expected

@@ -828,6 +828,9 @@ class _Reader:
                 for child in node.children:
                     if child.dep_ in {"nsubj", "nsubjpass"}:
                         candidates += self.entity_keys(child, PARTICIPANT_TYPES)
+        elif trigger.pos_ == "ADJ" and trigger.dep_ == "acomp":
+            # "X is due in Zenda on Monday": the subject of the copula travels
+            candidates += [k for c in trigger.head.children if c.dep_ == "nsubj" for k in self.entity_keys(c, PARTICIPANT_TYPES)]
         else:
             for child in trigger.children:
                 if child.dep_ in {"poss", "compound", "nmod"}:
@@ -1173,6 +1176,9 @@ class _Reader:
             preps = {c.lower_ for c in trigger.children if c.dep_ == "prep"}
             answered = trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in ANSWER_VERBS  # "received a call from X"
             return "for" not in preps and (bool(preps & {"with", "between"}) or answered) and len(m.participants) >= 2
+        if m.type == "Visit" and lemma == "due":
+            # "X is due in Zenda": a person expected somewhere (not "was due in Zenda", a plan that may have changed)
+            return m.place is not None and trigger.pos_ == "ADJ" and trigger.head.tag_ != "VBD" and bool(m.participants)
         if m.type == "Visit" and lemma in {"stop", "arrival", "journey", "arrive", "fly", "travel", "head", "go"}:
             return m.place is not None
         if m.attends:
@@ -1204,6 +1210,8 @@ class _Reader:
         return False
 
     def _status(self, trigger: Token) -> str | None:
+        if trigger.pos_ == "ADJ" and trigger.lower_ == "due":
+            return "planned"  # "X is due in Zenda"
         tokens = [trigger, self.clause_head(trigger)]
         if tokens[-1].dep_ == "pcomp" and shares_subject(tokens[-1]):
             tokens.append(tokens[-1].head.head)  # "X will travel to Zenda, before ending the trip in Strelsau"
