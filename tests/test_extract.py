@@ -1984,3 +1984,19 @@ def test_the_two_leaders_are_not_two_ministers_told_in_between(nlp):
 def test_a_person_due_in_a_city_is_a_planned_visit(nlp, text, expected):
     x, labels = run(nlp, text, published="2025-04-09")
     assert [r for r in event_rows(x, labels) if r[0] == "Visit"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the deal's partner buys, and the parse's second subject ("company") does not hide the firm's name
+        ("Brazil's state oil company Petrobras signed an agreement on Tuesday with Argentina's YPF to supply fuel to "
+         "Argentina.", {("Petrobras", "suppliesTo", "YPF"), ("Petrobras", "suppliesTo", "Argentina")}),
+        ("Uganda signed a contract with Kenya to buy fuel.", {("Kenya", "suppliesTo", "Uganda")}),
+        ("Uganda signed a contract with Kenya to buy fuel from Tanzania.", {("Tanzania", "suppliesTo", "Uganda")}),
+    ],
+)
+def test_the_partner_of_a_deal_signed_to_trade_is_the_other_side(nlp, text, expected):
+    x, labels = run(nlp, text)
+    found = {r for r in relation_set(x, labels) if r[1] == "suppliesTo"}
+    assert expected <= found <= expected | {("Brazil", "suppliesTo", "Argentina")}

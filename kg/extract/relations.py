@@ -623,11 +623,19 @@ def _trade_verb(r: _Reader, verb: Token, lemma: str) -> None:
     if lemma in SELL_VERBS and any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
         # "Japan supplied the Philippines with patrol vessels": the object is the buyer
         others += [k for c in verb.children if c.dep_ == "dobj" for k in r.referents(c)]
+    partners = [k for k in _deal_partners(r, verb) if k not in subjects]
+    if lemma in SELL_VERBS:
+        others += partners  # "signed a deal with Y to supply gas": Y buys
+    elif lemma in BUY_VERBS and not others:
+        others = partners  # "signed a deal with Y to buy gas": Y sells
     suppliers, buyers = (subjects, others) if lemma in SELL_VERBS else (others, subjects)
     r.add_all(suppliers, "suppliesTo", buyers, verb.sent)
     # "Algeria's Sonatrach will supply Italy's Eni", "buy from South Korea's Hanwha": the countries trade too
     if any(r.type_of(k) == "Organization" for k in suppliers + buyers):
         r.add_all(_countries_of(r, suppliers), "suppliesTo", _countries_of(r, buyers), verb.sent)
+
+
+DEAL_VERBS = {"sign", "agree", "conclude", "reach", "strike", "ink"}
 
 
 # "Y has chosen X to build its frigates", "Y picks X to supply jets": the one chosen supplies the chooser
@@ -722,10 +730,24 @@ def _governing_subject(verb: Token) -> Token | None:
     node = verb
     for _ in range(3):
         node = node.head
-        subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        subjects = [c for c in node.children if c.dep_ == "nsubj"]
+        # "Zenda's state company Acme signed …": the parse may give the clause two subjects, the name one of them
+        subject = next((c for c in subjects if c.ent_type_), subjects[0] if subjects else None)
         if subject is not None or node.head.i == node.i:
             return subject
     return None
+
+
+def _deal_partners(r: _Reader, verb: Token) -> list[str]:
+    """Who a deal is signed with, when the trade is its purpose: "X signed a deal with Y to supply gas to Z"."""
+    if verb.dep_ not in {"advcl", "acl", "xcomp"} or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return []
+    signing = verb.head.head if verb.dep_ == "acl" else verb.head
+    if signing.lemma_.lower() not in DEAL_VERBS:
+        return []
+    heads = [signing, *(c for c in signing.children if c.dep_ == "dobj")]
+    return [k for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
+            for p in c.children if p.dep_ == "pobj" for k in r.actors(p)]
 
 
 def _countries_of(r: _Reader, keys: list[str]) -> list[str]:
