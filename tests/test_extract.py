@@ -2000,3 +2000,16 @@ def test_the_partner_of_a_deal_signed_to_trade_is_the_other_side(nlp, text, expe
     x, labels = run(nlp, text)
     found = {r for r in relation_set(x, labels) if r[1] == "suppliesTo"}
     assert expected <= found <= expected | {("Brazil", "suppliesTo", "Argentina")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Fighting in Sudan dominated the African Union summit.", set()),
+        ("Leaders at the African Union summit discussed the wars in Sudan and Libya.", set()),
+        ("Kenya hosted the African Union summit.", {("Kenya", "memberOf", "African Union")}),
+    ],
+)
+def test_a_country_named_only_as_where_something_happens_is_no_member_of_the_bloc_in_its_sentence(nlp, text, expected):
+    x, labels = run(nlp, text)
+    assert {r for r in relation_set(x, labels) if r[1] == "memberOf"} == expected

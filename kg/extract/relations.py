@@ -1078,11 +1078,21 @@ def _from_gazetteer(r: _Reader) -> None:
         # in text order (a set would order the relations by the process's hash seed)
         keys = list(dict.fromkeys(r.keys[i] for i in indices if r.keys[i] in r.entities))
         orgs = [k for k in keys if r.type_of(k) == "Organization" and gaz.members(k)]
+        # "wars in Zenda dominated the summit": a country named only as where something happens is no actor there
+        where_only = {k for k in keys if all(_names_where(r.doc[i]) for i in indices if r.keys[i] == k)}
         for org in orgs:
-            for country in keys:
+            for country in (k for k in keys if k not in where_only):
                 entry = r.entities[country].gaz
                 if r.type_of(country) == "Country" and entry is not None and dict(entry.ids).get("iso3166") in gaz.members(org):
                     r.add(country, "memberOf", org, sent, method="gazetteer")
+
+
+def _names_where(token: Token) -> bool:
+    """Whether a token of a name sits in an "in …" phrase ("fighting in eastern Zenda")."""
+    head = token
+    while head.dep_ in {"compound", "amod", "flat", "conj"} and head.head.i != head.i:
+        head = head.head  # "in Ruritania and eastern Zenda": the second place too
+    return head.dep_ == "pobj" and head.head.lower_ == "in"
 
 
 def _entity_tokens_by_sentence(r: _Reader) -> Iterator[tuple[Span, list[int]]]:
