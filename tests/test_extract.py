@@ -2013,3 +2013,20 @@ def test_the_partner_of_a_deal_signed_to_trade_is_the_other_side(nlp, text, expe
 def test_a_country_named_only_as_where_something_happens_is_no_member_of_the_bloc_in_its_sentence(nlp, text, expected):
     x, labels = run(nlp, text)
     assert {r for r in relation_set(x, labels) if r[1] == "memberOf"} == expected
+
+
+def test_flying_back_home_is_no_visit(nlp):
+    text = "Ugandan Foreign Minister John Doe ended a three-day visit to Kenya on Tuesday. He flew back to Kampala on Tuesday."
+    x, labels = run(nlp, text, published="2025-04-09")
+    assert [r[3] for r in event_rows(x, labels) if r[0] == "Visit"] == ["Kenya"]
+
+
+def test_accepting_an_invitation_to_visit_is_a_planned_visit(nlp):
+    x, labels = run(nlp, "Kenyan Foreign Minister Jane Roe accepted an invitation to visit Kampala later this year.", "2025-04-09")
+    assert event_rows(x, labels) == [("Visit", "Jane Roe", ("Jane Roe",), "Kampala", "2025", None, "planned")]
+
+
+def test_the_visitor_is_who_made_the_visit_told_last(nlp):
+    text = "Ugandan President John Doe arrived in Nairobi on Sunday. The visitor is due to travel to Mombasa on Tuesday."
+    x, labels = run(nlp, text, published="2025-04-09")
+    assert ("Visit", "John Doe", ("John Doe",), "Mombasa", "2025-04-15", None, "planned") in event_rows(x, labels)

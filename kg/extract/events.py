@@ -78,6 +78,8 @@ ADOPTED_TEXTS = {"declaration", "communique", "communiqué", "statement", "chart
 # "on the sidelines/margins/fringes of the summit": talks held beside a gathering
 SIDELINES = {"sidelines", "margins", "fringes", "sideline", "margin"}
 VISIT_VERBS = {"visit", "tour", "travel", "fly", "arrive", "come"}
+VISITOR_NOUNS = {"visitor", "guest"}
+ACCEPT_VERBS = {"accept", "receive", "take"}
 # the last word of titles held under a leader: "the two leaders" are not these
 SUBORDINATE_TITLES = {"minister", "secretary", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "adviser"}
 TRIP_VERBS = VISIT_VERBS | {"go", "head", "return", "leave"}
@@ -303,11 +305,18 @@ class _Reader:
             return self.antecedent(token)
         if key is None and token.lemma_.lower() == "counterpart":
             return self.counterpart(token)
+        if key is None and token.lemma_.lower() in VISITOR_NOUNS and any(c.lower_ in {"the", "his", "her"} for c in token.children):
+            return self.latest_visitor(token)
         if key is None and any(c.lower_ == "the" for c in token.children):
             key = self.titled_referent(token)
         if key is None and token.lower_ in {"who", "that", "which"} and token.head.dep_ == "relcl":
             return self.key(token.head.head)  # "Trump, who arrived …": the noun the clause describes
         return key or self._named_in_phrase(token)
+
+    def latest_visitor(self, token: Token) -> str | None:
+        """"The visitor", "his guest": who made the visit told last before ``token``."""
+        visit = next((m for m in reversed(self.history) if m.type == "Visit" and m.trigger < token.i and m.agent), None)
+        return visit.agent if visit is not None else None
 
     def titled_referent(self, token: Token) -> str | None:
         """The person "the minister", "the premier" or "the leader" stands for.
@@ -817,6 +826,11 @@ class _Reader:
                 elif child.dep_ == "agent":
                     for pobj in child.children:
                         candidates += self.entity_keys(pobj, PARTICIPANT_TYPES)
+            if not candidates and trigger.dep_ == "acl" and trigger.head.lemma_.lower() == "invitation":
+                # "X accepted an invitation to visit Z": the one who accepts travels
+                taker = trigger.head.head
+                if trigger.head.dep_ == "dobj" and taker.lemma_.lower() in ACCEPT_VERBS:
+                    candidates += [k for c in taker.children if c.dep_ == "nsubj" for k in self.entity_keys(c, PARTICIPANT_TYPES)]
             if not candidates and trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() == "invite":
                 # "X invited Y to visit Z": the one invited travels
                 candidates += [k for c in trigger.head.children if c.dep_ == "dobj" for k in self.entity_keys(c, PARTICIPANT_TYPES)]
@@ -1176,6 +1190,8 @@ class _Reader:
             preps = {c.lower_ for c in trigger.children if c.dep_ == "prep"}
             answered = trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in ANSWER_VERBS  # "received a call from X"
             return "for" not in preps and (bool(preps & {"with", "between"}) or answered) and len(m.participants) >= 2
+        if m.type == "Visit" and trigger.pos_ == "VERB" and any(c.lower_ in {"back", "home"} for c in trigger.children):
+            return False  # "flew back to Zenda", "flew home": a return, not a visit
         if m.type == "Visit" and lemma == "due":
             # "X is due in Zenda": a person expected somewhere (not "was due in Zenda", a plan that may have changed)
             return m.place is not None and trigger.pos_ == "ADJ" and trigger.head.tag_ != "VBD" and bool(m.participants)
@@ -1210,6 +1226,8 @@ class _Reader:
         return False
 
     def _status(self, trigger: Token) -> str | None:
+        if trigger.dep_ == "acl" and trigger.head.lemma_.lower() == "invitation":
+            return "planned"  # "accepted an invitation to visit Zenda"
         if trigger.pos_ == "ADJ" and trigger.lower_ == "due":
             return "planned"  # "X is due in Zenda"
         tokens = [trigger, self.clause_head(trigger)]
