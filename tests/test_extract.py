@@ -2030,3 +2030,16 @@ def test_the_visitor_is_who_made_the_visit_told_last(nlp):
     text = "Ugandan President John Doe arrived in Nairobi on Sunday. The visitor is due to travel to Mombasa on Tuesday."
     x, labels = run(nlp, text, published="2025-04-09")
     assert ("Visit", "John Doe", ("John Doe",), "Mombasa", "2025-04-15", None, "planned") in event_rows(x, labels)
+
+
+def test_the_bloc_s_summit_is_the_bloc_named_last(nlp):
+    x, labels = run(nlp, "Kenya joined the African Union in 1963. The bloc's next summit will be held in Kampala in February.",
+                    "2025-06-03")
+    assert event_rows(x, labels) == [("Meeting", "African Union", ("African Union",), "Kampala", "2026-02", None, "planned")]
+
+
+def test_a_summit_that_times_an_urged_clause_is_still_real(nlp):
+    text = ("Kenya and Uganda are members of the African Union, and both have been pressing allies to raise spending "
+            "before the bloc's summit in Kampala later this month.")
+    x, labels = run(nlp, text, "2025-06-03")
+    assert ("Meeting", "African Union", ("African Union",), "Kampala", "2025-06", None, "planned") in event_rows(x, labels)

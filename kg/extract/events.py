@@ -79,6 +79,8 @@ ADOPTED_TEXTS = {"declaration", "communique", "communiqué", "statement", "chart
 SIDELINES = {"sidelines", "margins", "fringes", "sideline", "margin"}
 VISIT_VERBS = {"visit", "tour", "travel", "fly", "arrive", "come"}
 VISITOR_NOUNS = {"visitor", "guest"}
+BLOC_NOUNS = {"bloc", "alliance", "grouping"}
+AHEAD_WORDS = {"later", "next", "upcoming", "coming"}
 ACCEPT_VERBS = {"accept", "receive", "take"}
 # the last word of titles held under a leader: "the two leaders" are not these
 SUBORDINATE_TITLES = {"minister", "secretary", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "adviser"}
@@ -307,11 +309,25 @@ class _Reader:
             return self.counterpart(token)
         if key is None and token.lemma_.lower() in VISITOR_NOUNS and any(c.lower_ in {"the", "his", "her"} for c in token.children):
             return self.latest_visitor(token)
+        if key is None and token.lemma_.lower() in BLOC_NOUNS and any(c.lower_ in {"the", "this"} for c in token.children):
+            return self.latest_bloc(token)
         if key is None and any(c.lower_ == "the" for c in token.children):
             key = self.titled_referent(token)
         if key is None and token.lower_ in {"who", "that", "which"} and token.head.dep_ == "relcl":
             return self.key(token.head.head)  # "Trump, who arrived …": the noun the clause describes
         return key or self._named_in_phrase(token)
+
+    def latest_bloc(self, token: Token) -> str | None:
+        """"The alliance", "the bloc": the organisation with member countries named last, in the sentence or the one before."""
+        first = token.sent.start
+        if first > 0:
+            first = self.doc[first - 1].sent.start
+        gaz = load_gazetteer()
+        for i in range(token.i - 1, first - 1, -1):
+            key = self.keys.get(i)
+            if key is not None and self.type_of(key) == "Organization" and gaz.members(key):
+                return key
+        return None
 
     def latest_visitor(self, token: Token) -> str | None:
         """"The visitor", "his guest": who made the visit told last before ``token``."""
@@ -606,7 +622,10 @@ class _Reader:
     def read(self, span: Span) -> list[Mention]:
         """The mentions a trigger makes: none, one, or one per destination of a trip."""
         trigger = span.root
-        if not_happening(trigger, self.clause_head(trigger)):
+        # "urged allies to spend more before the alliance's summit": the summit a clause is timed by is real
+        # whatever that clause asks or denies
+        head = trigger if trigger.pos_ == "NOUN" and _in_sequence_phrase(trigger) else self.clause_head(trigger)
+        if not_happening(trigger, head):
             return []
         definite = any(c.dep_ in {"det", "poss"} and c.lower_ in DEFINITE for c in trigger.children)
         m = Mention(span.label_, trigger.i, trigger.sent, definite=definite)
@@ -1226,6 +1245,9 @@ class _Reader:
         return False
 
     def _status(self, trigger: Token) -> str | None:
+        if trigger.pos_ == "NOUN" and _in_sequence_phrase(trigger):
+            # "… before the alliance's summit later this month": the summit's own words tell, not the clause it times
+            return "planned" if {t.lower_ for t in trigger.subtree} & AHEAD_WORDS else None
         if trigger.dep_ == "acl" and trigger.head.lemma_.lower() == "invitation":
             return "planned"  # "accepted an invitation to visit Zenda"
         if trigger.pos_ == "ADJ" and trigger.lower_ == "due":
