@@ -2043,3 +2043,19 @@ def test_a_summit_that_times_an_urged_clause_is_still_real(nlp):
             "before the bloc's summit in Kampala later this month.")
     x, labels = run(nlp, text, "2025-06-03")
     assert ("Meeting", "African Union", ("African Union",), "Kampala", "2025-06", None, "planned") in event_rows(x, labels)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the parse may take a surname it does not know for a predicate ("oprd") of "called"
+        ("Iranian President Ali Dastanian telephoned Ugandan President John Doe on Saturday. "
+         "Doe had called Dastanian on May 7 to brief him on the strikes.",
+         ("PhoneCall", "John Doe", ("Ali Dastanian", "John Doe"), None, "2025-05-07", None, "occurred")),
+        ("Ugandan President John Doe called Kenyan President Jane Roe a liar on Monday.", None),
+    ],
+)
+def test_calling_someone_the_parse_took_for_a_predicate_is_a_call(nlp, text, expected):
+    x, labels = run(nlp, text, published="2025-05-18")
+    calls = [r for r in event_rows(x, labels) if r[0] == "PhoneCall" and r[4] != "2025-05-17"]
+    assert calls == ([expected] if expected else [])

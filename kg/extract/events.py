@@ -1187,7 +1187,11 @@ class _Reader:
     def _valid(self, m: Mention, trigger: Token) -> bool:
         lemma = trigger.lemma_.lower()
         if m.type == "PhoneCall" and trigger.pos_ == "VERB" and lemma == "call":
-            if any(c.dep_ in {"oprd", "xcomp", "ccomp"} or c.lower_ == "for" for c in trigger.children):
+            # "called X on May 7": the parse may take a surname it does not know for a predicate ("called X a liar")
+            called = [k for c in trigger.children if c.dep_ == "oprd" for k in self.entity_keys(c, {"Person"})]
+            m.participants += [k for k in called if k not in m.participants]
+            if any(c.dep_ in {"oprd", "xcomp", "ccomp"} and not self.entity_keys(c, {"Person"}) or c.lower_ == "for"
+                   for c in trigger.children):
                 return False
             return len(m.participants) >= 2
         if m.type == "Agreement":
