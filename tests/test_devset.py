@@ -40,8 +40,11 @@ FLOORS = {
     # another, leaders a visitor meets at home, firms trading for their country, chosen builders) took relations
     # to 0.928, the rest unchanged. Six more (042–047: an African Union summit, a minister's visit told in the past
     # tense, a call told by one side, jets bought through companies, a postponed visit, a visit told by titles)
-    # measured 0.908, 0.747, 0.667 / 0.617 alone and pulled all 47 to 0.892, 0.902, 0.762 / 0.750
-    "dev": {"entities": 0.89, "relations": 0.90, "events_relaxed": 0.76, "events_strict": 0.76},
+    # measured 0.908, 0.747, 0.667 / 0.617 alone and pulled all 47 to 0.892, 0.902, 0.762 / 0.750; the round on
+    # their misses and the older ones (talks "discussed with" a visitor, a trip's purpose, "due in", invitations,
+    # returns home, "the visitor", "the bloc's summit", deal partners, blocs that include, places of events) took
+    # all 47 to 0.892, 0.909, 0.778 / 0.774 (042–047 alone 0.908, 0.795, 0.738 / 0.738)
+    "dev": {"entities": 0.89, "relations": 0.90, "events_relaxed": 0.77, "events_strict": 0.77},
     "holdout": {"entities": 0.89, "relations": 0.69, "events_relaxed": 0.54, "events_strict": 0.50},
 }
 
