@@ -1,7 +1,7 @@
 """Development and held-out sets: articles that are not the seeds, with their own gold files.
 
-The seeds score 1.0 and say little about other news. ``tests/data/dev/`` (41
-articles; 015–041 were annotated before kg was run on them) is what rules are
+The seeds score 1.0 and say little about other news. ``tests/data/dev/`` (47
+articles; 015–047 were annotated before kg was run on them) is what rules are
 developed against; ``tests/data/holdout/`` (4
 articles, annotated by someone who had not seen the extractor's output) is
 not looked at while developing, so its score is the honest estimate for
@@ -38,8 +38,13 @@ FLOORS = {
     # relations told in varied ways) measured 0.896, 0.902, 0.780 / 0.775 on all 41; the round on relation recall
     # (titles referring back to a bloc, conjoined titles, members listed without their bloc, places on or near
     # another, leaders a visitor meets at home, firms trading for their country, chosen builders) took relations
-    # to 0.928, the rest unchanged
-    "dev": {"entities": 0.89, "relations": 0.92, "events_relaxed": 0.77, "events_strict": 0.77},
+    # to 0.928, the rest unchanged. Six more (042–047: an African Union summit, a minister's visit told in the past
+    # tense, a call told by one side, jets bought through companies, a postponed visit, a visit told by titles)
+    # measured 0.908, 0.747, 0.667 / 0.617 alone and pulled all 47 to 0.892, 0.902, 0.762 / 0.750; the round on
+    # their misses and the older ones (talks "discussed with" a visitor, a trip's purpose, "due in", invitations,
+    # returns home, "the visitor", "the bloc's summit", deal partners, blocs that include, places of events) took
+    # all 47 to 0.892, 0.909, 0.778 / 0.774 (042–047 alone 0.908, 0.795, 0.738 / 0.738)
+    "dev": {"entities": 0.89, "relations": 0.90, "events_relaxed": 0.77, "events_strict": 0.77},
     "holdout": {"entities": 0.89, "relations": 0.69, "events_relaxed": 0.54, "events_strict": 0.50},
 }
 

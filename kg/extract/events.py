@@ -77,6 +77,14 @@ GATHERING_NOUNS = {"gathering", "summit", "meeting", "conference", "forum", "tal
 ADOPTED_TEXTS = {"declaration", "communique", "communiqué", "statement", "charter", "roadmap", "accord", "pact", "treaty"}
 # "on the sidelines/margins/fringes of the summit": talks held beside a gathering
 SIDELINES = {"sidelines", "margins", "fringes", "sideline", "margin"}
+VISIT_VERBS = {"visit", "tour", "travel", "fly", "arrive", "come"}
+VISITOR_NOUNS = {"visitor", "guest"}
+BLOC_NOUNS = {"bloc", "alliance", "grouping"}
+AHEAD_WORDS = {"later", "next", "upcoming", "coming"}
+ACCEPT_VERBS = {"accept", "receive", "take"}
+# the last word of titles held under a leader: "the two leaders" are not these
+SUBORDINATE_TITLES = {"minister", "secretary", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "adviser"}
+TRIP_VERBS = VISIT_VERBS | {"go", "head", "return", "leave"}
 SETTLEMENT_NOUNS = {"city", "town", "village", "port", "capital", "resort"}
 PLACE_TYPES = {"Country", "City", "Place", "Organization"}
 
@@ -299,11 +307,32 @@ class _Reader:
             return self.antecedent(token)
         if key is None and token.lemma_.lower() == "counterpart":
             return self.counterpart(token)
+        if key is None and token.lemma_.lower() in VISITOR_NOUNS and any(c.lower_ in {"the", "his", "her"} for c in token.children):
+            return self.latest_visitor(token)
+        if key is None and token.lemma_.lower() in BLOC_NOUNS and any(c.lower_ in {"the", "this"} for c in token.children):
+            return self.latest_bloc(token)
         if key is None and any(c.lower_ == "the" for c in token.children):
             key = self.titled_referent(token)
         if key is None and token.lower_ in {"who", "that", "which"} and token.head.dep_ == "relcl":
             return self.key(token.head.head)  # "Trump, who arrived …": the noun the clause describes
         return key or self._named_in_phrase(token)
+
+    def latest_bloc(self, token: Token) -> str | None:
+        """"The alliance", "the bloc": the organisation with member countries named last, in the sentence or the one before."""
+        first = token.sent.start
+        if first > 0:
+            first = self.doc[first - 1].sent.start
+        gaz = load_gazetteer()
+        for i in range(token.i - 1, first - 1, -1):
+            key = self.keys.get(i)
+            if key is not None and self.type_of(key) == "Organization" and gaz.members(key):
+                return key
+        return None
+
+    def latest_visitor(self, token: Token) -> str | None:
+        """"The visitor", "his guest": who made the visit told last before ``token``."""
+        visit = next((m for m in reversed(self.history) if m.type == "Visit" and m.trigger < token.i and m.agent), None)
+        return visit.agent if visit is not None else None
 
     def titled_referent(self, token: Token) -> str | None:
         """The person "the minister", "the premier" or "the leader" stands for.
@@ -426,6 +455,9 @@ class _Reader:
         pairs = [(m.trigger, people) for m in reversed(self.history) if m.trigger < token.i
                  for people in [list(dict.fromkeys(k for k in [m.agent, *m.participants] if self.type_of(k) == "Person"))]
                  if len(people) == 2]
+        if token.lemma_.lower() in HEAD_NOUNS:
+            # "the two leaders": not two ministers whose talks were told in between
+            pairs = [(i, people) for i, people in pairs if not any(self._titled_below_leader(k, token.i) for k in people)]
         if pairs and pairs[0][0] >= before:
             return pairs[0][1]
         # an event told further back yields to two people named in the sentence before
@@ -454,11 +486,22 @@ class _Reader:
         people += [k for k in [self.history[summit].agent, *self.history[summit].participants] if self.type_of(k) == "Organization"]
         return list(dict.fromkeys(people))
 
+    def _titled_below_leader(self, key: str, before: int) -> bool:
+        """Whether the text has titled the person before ``before`` only as a minister, envoy or the like
+        ("Foreign Minister X"), never as a leader."""
+        _, leaders = titles()
+        given = [title for i, title, k in self.titled if k == key and i < before]
+        return bool(given) and all(title not in leaders and title.split()[-1] in SUBORDINATE_TITLES for title in given)
+
     def _last_two_people(self, token: Token, start: int) -> list[str]:
-        """The two different people named last between ``start`` and ``token``."""
+        """The two different people named last between ``start`` and ``token`` ("the two leaders": people
+        titled only below a leader are passed over)."""
         people: list[str] = []
+        leaders_only = token.lemma_.lower() in HEAD_NOUNS
         for i in range(token.i - 1, start - 1, -1):
             key = self.keys.get(i)
+            if leaders_only and key is not None and self._titled_below_leader(key, token.i):
+                continue
             if self.type_of(key) == "Person" and key not in people:
                 people.append(key)
                 if len(people) == 2:
@@ -579,7 +622,10 @@ class _Reader:
     def read(self, span: Span) -> list[Mention]:
         """The mentions a trigger makes: none, one, or one per destination of a trip."""
         trigger = span.root
-        if not_happening(trigger, self.clause_head(trigger)):
+        # "urged allies to spend more before the alliance's summit": the summit a clause is timed by is real
+        # whatever that clause asks or denies
+        head = trigger if trigger.pos_ == "NOUN" and _in_sequence_phrase(trigger) else self.clause_head(trigger)
+        if not_happening(trigger, head):
             return []
         definite = any(c.dep_ in {"det", "poss"} and c.lower_ in DEFINITE for c in trigger.children)
         m = Mention(span.label_, trigger.i, trigger.sent, definite=definite)
@@ -604,6 +650,8 @@ class _Reader:
             extra = [t for c in holder.children if c.dep_ in {"prep", "npadvmod"} for t in c.subtree]
             scope = sorted({*scope, *self.scope(attended), *extra}, key=lambda t: t.i)
         self._place(m, trigger, scope)
+        if m.place is None and trigger.lemma_.lower() == "discuss":
+            m.place = self._visited_when(trigger)
         self._drop_dateline_agency(m, trigger)
         if not self._valid(m, trigger):
             return []
@@ -670,6 +718,20 @@ class _Reader:
         hosts = [k for k in m.participants if k not in guests]
         return [Mention("Visit", trigger.i, m.sentence, agent=guests[0], participants=[guests[0], *hosts],
                          place=m.place, date=m.date, status=m.status)]
+
+    def _visited_when(self, trigger: Token) -> str | None:
+        """"X discussed trade with Y when Y visited Zenda in May": the talks were held where the visit went."""
+        for clause in trigger.children:
+            if clause.dep_ != "advcl" or not any(c.lower_ == "when" for c in clause.children):
+                continue
+            if clause.lemma_.lower() not in VISIT_VERBS:
+                continue
+            places = [k for c in clause.children if c.dep_ == "dobj" for k in [self.key(c)]
+                      if self.type_of(k) in PLACE_TYPES - {"Organization"}]
+            places += self._destinations(clause)
+            if places:
+                return places[0]
+        return None
 
     def _where_date(self, m: Mention, trigger: Token) -> DateRange | None:
         """"… was to Vilnius, where he met X on Aug. 25": what happened at the destination dates the trip."""
@@ -783,6 +845,11 @@ class _Reader:
                 elif child.dep_ == "agent":
                     for pobj in child.children:
                         candidates += self.entity_keys(pobj, PARTICIPANT_TYPES)
+            if not candidates and trigger.dep_ == "acl" and trigger.head.lemma_.lower() == "invitation":
+                # "X accepted an invitation to visit Z": the one who accepts travels
+                taker = trigger.head.head
+                if trigger.head.dep_ == "dobj" and taker.lemma_.lower() in ACCEPT_VERBS:
+                    candidates += [k for c in taker.children if c.dep_ == "nsubj" for k in self.entity_keys(c, PARTICIPANT_TYPES)]
             if not candidates and trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() == "invite":
                 # "X invited Y to visit Z": the one invited travels
                 candidates += [k for c in trigger.head.children if c.dep_ == "dobj" for k in self.entity_keys(c, PARTICIPANT_TYPES)]
@@ -794,6 +861,9 @@ class _Reader:
                 for child in node.children:
                     if child.dep_ in {"nsubj", "nsubjpass"}:
                         candidates += self.entity_keys(child, PARTICIPANT_TYPES)
+        elif trigger.pos_ == "ADJ" and trigger.dep_ == "acomp":
+            # "X is due in Zenda on Monday": the subject of the copula travels
+            candidates += [k for c in trigger.head.children if c.dep_ == "nsubj" for k in self.entity_keys(c, PARTICIPANT_TYPES)]
         else:
             for child in trigger.children:
                 if child.dep_ in {"poss", "compound", "nmod"}:
@@ -872,6 +942,8 @@ class _Reader:
                     found += self.entity_keys(token, types)
                 elif m.type == "Agreement" and owner.dep_ == "dobj" and owner.head.i in anchors:
                     found += self.entity_keys(token, types)  # "signed a free trade agreement with EFTA"
+                elif trigger.lemma_.lower() == "discuss" and owner.dep_ == "dobj" and owner.head.i == trigger.i:
+                    found += self.entity_keys(token, types)  # "discussed trade with X"
             elif token.dep_ == "pobj" and token.head.dep_ == "agent" and token.head.head.head.i == trigger.i:
                 found += self.entity_keys(token, types)  # "a meeting attended by Premier Li Qiang"
             elif token.dep_ == "pobj" and token.head.dep_ == "agent" and attended(trigger, token.head.head):
@@ -1021,6 +1093,9 @@ class _Reader:
             anchors |= {c.i for c in trigger.children if c.dep_ in {"dobj", "attr"}}  # "signed a deal in Oslo"
             # "talks with visiting President X in Beijing": the parse hangs the place on the guest
             anchors |= {t.i for t in scope if t.dep_ == "pobj" and t.head.lower_ == "with" and t.head.head.i == trigger.i}
+            if trigger.lemma_.lower() == "discuss":  # "discussed trade with X in Zenda": the parse hangs "with" on the topic
+                anchors |= {t.i for t in scope if t.dep_ == "pobj" and t.head.lower_ == "with" and t.head.head.dep_ == "dobj"
+                            and t.head.head.head.i == trigger.i}
             # "a summit of the Union in Accra", "a meeting of Union ministers in Accra"
             anchors |= {i for c in self._convening(m, trigger) for i in (c.i, c.head.i)}
             if token.dep_ == "pobj" and token.head.lower_ in preps and token.head.head.i in anchors:
@@ -1112,7 +1187,11 @@ class _Reader:
     def _valid(self, m: Mention, trigger: Token) -> bool:
         lemma = trigger.lemma_.lower()
         if m.type == "PhoneCall" and trigger.pos_ == "VERB" and lemma == "call":
-            if any(c.dep_ in {"oprd", "xcomp", "ccomp"} or c.lower_ == "for" for c in trigger.children):
+            # "called X on May 7": the parse may take a surname it does not know for a predicate ("called X a liar")
+            called = [k for c in trigger.children if c.dep_ == "oprd" for k in self.entity_keys(c, {"Person"})]
+            m.participants += [k for k in called if k not in m.participants]
+            if any(c.dep_ in {"oprd", "xcomp", "ccomp"} and not self.entity_keys(c, {"Person"}) or c.lower_ == "for"
+                   for c in trigger.children):
                 return False
             return len(m.participants) >= 2
         if m.type == "Agreement":
@@ -1120,6 +1199,12 @@ class _Reader:
         if lemma in HOST_VERBS and trigger.dep_ == "relcl" and any(c.dep_ == "dobj" and c.tag_ in {"WDT", "WP"} for c in trigger.children):
             return False  # "the summit in X, which Y will host": the summit is told by its own word
 
+        if m.type == "Meeting" and lemma == "discuss":
+            # "discussed trade with Y in Zenda": talks face to face only with someone, somewhere, and not by phone
+            heads = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]  # "discussed trade with Y"
+            with_someone = any(c.dep_ == "prep" and c.lower_ == "with" for h in heads for c in h.children)
+            return (with_someone and len(m.participants) >= 2 and m.place is not None
+                    and not by_phone(trigger) and not call_in_sentence(trigger))
         if m.type == "PhoneCall" and trigger.pos_ == "VERB" and lemma in {"speak", "talk"}:
             # "spoke with X by phone", "spoke with X on Monday, … said in a readout of the call"
             return (by_phone(trigger) or call_in_sentence(trigger)) and len(m.participants) >= 2
@@ -1128,6 +1213,11 @@ class _Reader:
             preps = {c.lower_ for c in trigger.children if c.dep_ == "prep"}
             answered = trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in ANSWER_VERBS  # "received a call from X"
             return "for" not in preps and (bool(preps & {"with", "between"}) or answered) and len(m.participants) >= 2
+        if m.type == "Visit" and trigger.pos_ == "VERB" and any(c.lower_ in {"back", "home"} for c in trigger.children):
+            return False  # "flew back to Zenda", "flew home": a return, not a visit
+        if m.type == "Visit" and lemma == "due":
+            # "X is due in Zenda": a person expected somewhere (not "was due in Zenda", a plan that may have changed)
+            return m.place is not None and trigger.pos_ == "ADJ" and trigger.head.tag_ != "VBD" and bool(m.participants)
         if m.type == "Visit" and lemma in {"stop", "arrival", "journey", "arrive", "fly", "travel", "head", "go"}:
             return m.place is not None
         if m.attends:
@@ -1159,6 +1249,13 @@ class _Reader:
         return False
 
     def _status(self, trigger: Token) -> str | None:
+        if trigger.pos_ == "NOUN" and _in_sequence_phrase(trigger):
+            # "… before the alliance's summit later this month": the summit's own words tell, not the clause it times
+            return "planned" if {t.lower_ for t in trigger.subtree} & AHEAD_WORDS else None
+        if trigger.dep_ == "acl" and trigger.head.lemma_.lower() == "invitation":
+            return "planned"  # "accepted an invitation to visit Zenda"
+        if trigger.pos_ == "ADJ" and trigger.lower_ == "due":
+            return "planned"  # "X is due in Zenda"
         tokens = [trigger, self.clause_head(trigger)]
         if tokens[-1].dep_ == "pcomp" and shares_subject(tokens[-1]):
             tokens.append(tokens[-1].head.head)  # "X will travel to Zenda, before ending the trip in Strelsau"
@@ -1177,6 +1274,11 @@ class _Reader:
                 return "planned"  # headline style: "Lula to make state visit to France"
         if trigger.dep_ == "conj" and trigger.tag_ == "VB" and not any(c.dep_ in {"aux", "auxpass"} for c in trigger.children):
             return self._status(trigger.head)  # "X will travel to A and then fly on to B": "will" holds for both
+        if (
+            trigger.dep_ in {"advcl", "xcomp"} and trigger.head.pos_ == "VERB" and trigger.head.lemma_.lower() in TRIP_VERBS
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+        ):
+            return self._status(trigger.head)  # "X will travel to Zenda next week to meet Y": the trip's purpose, as planned
         head = tokens[1]
         if head.dep_ in {"advcl", "relcl"} and head.tag_ in {"VBZ", "VBP"} and any(c.lower_ == "when" for c in head.children):
             # "they will hold talks on Wednesday, when X makes a state visit": the present of a "when" clause

@@ -22,7 +22,7 @@ from ..keys import LEADER_OF
 from ..model import Relation
 from ..nlp import titles
 from .dates import place_dateline, single_place
-from .entities import INSTALLING_VERBS, LocalEntity, demonym_of, named_indirectly, text_span, title_after_as
+from .entities import INSTALLING_VERBS, REGION_WORDS, LocalEntity, demonym_of, named_indirectly, text_span, title_after_as
 
 # an acting or interim leader leads all the same
 FORMER = {"former", "ex", "ex-", "late", "then", "then-", "outgoing"}
@@ -138,6 +138,8 @@ def extract_relations(
             _member(r, token)
         elif lemma == "belong" and token.pos_ == "VERB":
             _belongs_to(r, token)
+        elif lemma in INCLUDE_VERBS and token.pos_ == "VERB":
+            _bloc_includes(r, token)
         elif token.pos_ == "VERB" and lemma in CHOOSE_VERBS:
             _chosen_supplier(r, token)
         elif lemma in LEAD_VERBS and token.tag_ == "VBN" and token.dep_ in {"acl", "conj"}:
@@ -621,11 +623,19 @@ def _trade_verb(r: _Reader, verb: Token, lemma: str) -> None:
     if lemma in SELL_VERBS and any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
         # "Japan supplied the Philippines with patrol vessels": the object is the buyer
         others += [k for c in verb.children if c.dep_ == "dobj" for k in r.referents(c)]
+    partners = [k for k in _deal_partners(r, verb) if k not in subjects]
+    if lemma in SELL_VERBS:
+        others += partners  # "signed a deal with Y to supply gas": Y buys
+    elif lemma in BUY_VERBS and not others:
+        others = partners  # "signed a deal with Y to buy gas": Y sells
     suppliers, buyers = (subjects, others) if lemma in SELL_VERBS else (others, subjects)
     r.add_all(suppliers, "suppliesTo", buyers, verb.sent)
     # "Algeria's Sonatrach will supply Italy's Eni", "buy from South Korea's Hanwha": the countries trade too
     if any(r.type_of(k) == "Organization" for k in suppliers + buyers):
         r.add_all(_countries_of(r, suppliers), "suppliesTo", _countries_of(r, buyers), verb.sent)
+
+
+DEAL_VERBS = {"sign", "agree", "conclude", "reach", "strike", "ink"}
 
 
 # "Y has chosen X to build its frigates", "Y picks X to supply jets": the one chosen supplies the chooser
@@ -660,6 +670,9 @@ def _trade_party(r: _Reader, pobj: Token, buying: bool) -> list[str]:
     found = r.actors(pobj) or [k for a in pobj.children if a.dep_ == "appos" for k in r.actors(a, {"Organization"})]
     if not found and buying and pobj.lemma_.lower() in BUYER_NOUNS:
         found = [k for m in pobj.children if m.dep_ in {"amod", "compound", "poss"} for k in r.actors(m)]
+    if not found and buying and pobj.lemma_.lower() in REGION_WORDS:
+        # "supplies power to Ruritania's Zenda province": the country that owns the region buys
+        found = [k for m in pobj.children if m.dep_ == "poss" for k in r.actors(m, {"Country"})]
     return found
 
 
@@ -717,10 +730,24 @@ def _governing_subject(verb: Token) -> Token | None:
     node = verb
     for _ in range(3):
         node = node.head
-        subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        subjects = [c for c in node.children if c.dep_ == "nsubj"]
+        # "Zenda's state company Acme signed …": the parse may give the clause two subjects, the name one of them
+        subject = next((c for c in subjects if c.ent_type_), subjects[0] if subjects else None)
         if subject is not None or node.head.i == node.i:
             return subject
     return None
+
+
+def _deal_partners(r: _Reader, verb: Token) -> list[str]:
+    """Who a deal is signed with, when the trade is its purpose: "X signed a deal with Y to supply gas to Z"."""
+    if verb.dep_ not in {"advcl", "acl", "xcomp"} or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return []
+    signing = verb.head.head if verb.dep_ == "acl" else verb.head
+    if signing.lemma_.lower() not in DEAL_VERBS:
+        return []
+    heads = [signing, *(c for c in signing.children if c.dep_ == "dobj")]
+    return [k for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
+            for p in c.children if p.dep_ == "pobj" for k in r.actors(p)]
 
 
 def _countries_of(r: _Reader, keys: list[str]) -> list[str]:
@@ -791,6 +818,25 @@ def _belongs_to(r: _Reader, verb: Token) -> None:
         countries = r.actors(verb.head, {"Country"})
     orgs = [k for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
             for p in c.children if p.dep_ == "pobj" for k in r.referents(p, {"Organization"})]
+    r.add_all(countries, "memberOf", orgs, verb.sent)
+
+
+# "the Zenda Pact, a grouping that also includes A, B and C", "the bloc, which comprises A and B"
+INCLUDE_VERBS = {"include", "comprise"}
+
+
+def _bloc_includes(r: _Reader, verb: Token) -> None:
+    """An organisation, or a bloc word standing for or describing one, that includes countries has them as members."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.dep_ == "relcl" and any(c.lower_ in {"which", "that"} for c in subjects):
+        subjects = [verb.head]
+    orgs: list[str] = []
+    for subject in subjects:
+        orgs += r.actors(subject, {"Organization"})
+        if not orgs and subject.lemma_.lower() in BLOC_WORDS | {"group"}:
+            described = subject.head if subject.dep_ == "appos" else None  # "the Zenda Pact, a grouping that …"
+            orgs += r.actors(described, {"Organization"}) or r.referents(subject, {"Organization"})
+    countries = [k for c in verb.children if c.dep_ == "dobj" for k in r.actors(c, {"Country"})]
     r.add_all(countries, "memberOf", orgs, verb.sent)
 
 
@@ -1032,11 +1078,21 @@ def _from_gazetteer(r: _Reader) -> None:
         # in text order (a set would order the relations by the process's hash seed)
         keys = list(dict.fromkeys(r.keys[i] for i in indices if r.keys[i] in r.entities))
         orgs = [k for k in keys if r.type_of(k) == "Organization" and gaz.members(k)]
+        # "wars in Zenda dominated the summit": a country named only as where something happens is no actor there
+        where_only = {k for k in keys if all(_names_where(r.doc[i]) for i in indices if r.keys[i] == k)}
         for org in orgs:
-            for country in keys:
+            for country in (k for k in keys if k not in where_only):
                 entry = r.entities[country].gaz
                 if r.type_of(country) == "Country" and entry is not None and dict(entry.ids).get("iso3166") in gaz.members(org):
                     r.add(country, "memberOf", org, sent, method="gazetteer")
+
+
+def _names_where(token: Token) -> bool:
+    """Whether a token of a name sits in an "in …" phrase ("fighting in eastern Zenda")."""
+    head = token
+    while head.dep_ in {"compound", "amod", "flat", "conj"} and head.head.i != head.i:
+        head = head.head  # "in Ruritania and eastern Zenda": the second place too
+    return head.dep_ == "pobj" and head.head.lower_ == "in"
 
 
 def _entity_tokens_by_sentence(r: _Reader) -> Iterator[tuple[Span, list[int]]]:
