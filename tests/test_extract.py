@@ -116,6 +116,15 @@ def test_facility_in_region(nlp):
     assert "Rooppur Nuclear Power Plant" in places
 
 
+def test_a_house_named_after_a_city_is_a_place_and_the_house_alone_is_not(nlp):
+    # "Zenda House": the model tags the city alone; the name with its head word is the site
+    x, _ = run(nlp, "Prime Minister John Roe hosted the president for talks at Lagos House on Friday.")
+    assert ("Place", "Lagos House") in entity_set(x)
+    assert ("City", "Lagos") not in entity_set(x)
+    x, _ = run(nlp, "The bill passed the House on Monday.")
+    assert not any(e.type == "Place" for e in x.entities)
+
+
 def test_heading_fragments_are_not_entities(nlp):
     x, _ = run(nlp, "Energy Ties Are Deepening Beyond Oil\n\nBrazil sells soybeans to China.")
     labels = {e.label for e in x.entities}

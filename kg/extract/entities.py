@@ -229,8 +229,8 @@ def fix_entities(doc: Doc, is_heading: Callable[[Span], bool]) -> tuple[Span, ..
                     label = "FAC"  # "the Akorda presidential palace"
             elif span[0].lower_ in FEATURE_STARTS and len(span) > 1:
                 label = "LOC"
-            elif span[-1].lower_ in _facility_heads():
-                label = "FAC"
+            elif len(span) > 1 and span[-1].lower_ in _facility_heads():
+                label = "FAC"  # "Zenda House", not "the House" alone (a chamber)
             elif (
                 label == "ORG" and span.root.dep_ == "pobj" and span.root.head.lower_ in {"at", "near"}
                 and not any(t.lower_ in ORG_WORDS for t in span)
