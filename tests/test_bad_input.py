@@ -526,7 +526,7 @@ def test_nothing_readable_names_every_input_then_fails(tmp_path):
 
 
 def test_an_unexpected_error_on_one_file_skips_only_that_file(tmp_path, monkeypatch):
-    import kg.ingest
+    import kg.ingest.files
 
     folder = corpus(tmp_path)
     (folder / "page.html").write_text("<p>Olaf Scholz</p>", encoding="utf-8")
@@ -534,7 +534,7 @@ def test_an_unexpected_error_on_one_file_skips_only_that_file(tmp_path, monkeypa
     def boom(html):
         raise RuntimeError("parser exploded\non two lines")
 
-    monkeypatch.setattr(kg.ingest, "_from_html", boom)
+    monkeypatch.setattr(kg.ingest.files, "_from_html", boom)
     result = build(tmp_path, folder)
     assert result.exit_code == 3
     assert warnings_of(result) == [

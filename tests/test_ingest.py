@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 import doctest
+import importlib
 import random
 
 import ftfy
 
-import kg.ingest
 from kg.ingest import clean_text, find_published, find_title, fix_encoding, read_documents
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -605,5 +605,7 @@ def test_fix_encoding_is_ftfy_on_random_text():
         assert fix_encoding(text) == ftfy.fix_text(text, uncurl_quotes=False), repr(text)
 
 
-def test_ingest_doctests():
-    assert doctest.testmod(kg.ingest).failed == 0
+@pytest.mark.parametrize("module", ["clean", "header"])
+def test_ingest_doctests(module):
+    result = doctest.testmod(importlib.import_module(f"kg.ingest.{module}"))
+    assert result.attempted > 0 and result.failed == 0
