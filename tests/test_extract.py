@@ -2068,3 +2068,10 @@ def test_calling_someone_the_parse_took_for_a_predicate_is_a_call(nlp, text, exp
     x, labels = run(nlp, text, published="2025-05-18")
     calls = [r for r in event_rows(x, labels) if r[0] == "PhoneCall" and r[4] != "2025-05-17"]
     assert calls == ([expected] if expected else [])
+
+
+def test_a_title_the_parse_makes_the_subject_is_no_name_of_its_own(nlp):
+    # "Prime Minister" as the subject with the name in apposition: not an untagged speaker "Prime Minister"
+    x, labels = run(nlp, "Uganda's Prime Minister Robinah Nabbanja hosted Kenya's Musalia Mudavadi at State House.")
+    assert ("Person", "Robinah Nabbanja") in entity_set(x)
+    assert ("Robinah Nabbanja", "leaderOf", "Uganda") in relation_set(x, labels)
