@@ -2075,3 +2075,18 @@ def test_a_title_the_parse_makes_the_subject_is_no_name_of_its_own(nlp):
     x, labels = run(nlp, "Uganda's Prime Minister Robinah Nabbanja hosted Kenya's Musalia Mudavadi at State House.")
     assert ("Person", "Robinah Nabbanja") in entity_set(x)
     assert ("Robinah Nabbanja", "leaderOf", "Uganda") in relation_set(x, labels)
+
+
+def test_an_apposition_after_a_list_of_names_is_the_last_name_s():
+    # "Jane Roe and John Doe, the president": the parse hangs the apposition on the first name
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from kg.extract.relations import _own_appositions
+
+    words = ["Jane", "Roe", "and", "John", "Doe", ",", "the", "president"]
+    heads = [1, 1, 1, 4, 1, 1, 7, 1]
+    deps = ["compound", "ROOT", "cc", "compound", "conj", "punct", "det", "appos"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    assert _own_appositions(doc[1]) == []
+    assert _own_appositions(doc[4]) == [doc[7]]

@@ -433,7 +433,7 @@ def _role(head: Token, leaders: frozenset[str]) -> str | None:
 
 def _leader_apposition(r: _Reader, person: Span, key: str, leaders: frozenset[str]) -> None:
     """"Narendra Modi, the Prime Minister of India", "Javier Milei, Argentina's president"."""
-    appositions = [c for c in person.root.children if c.dep_ == "appos"]
+    appositions = _own_appositions(person.root)
     # "X, Ruritania's energy minister and the chief executive of Acme": each conjoined title is X's
     appositions += [c for a in appositions for c in a.conjuncts if c.i > a.i]
     for child in appositions:
@@ -451,6 +451,18 @@ def _leader_apposition(r: _Reader, person: Span, key: str, leaders: frozenset[st
                     r.add(key, "leaderOf", next(iter(r.referents(t, types)), None), person.sent, role=role)
                 elif t.dep_ in {"poss", "amod", "compound"} and t.head.i == child.i:
                     r.add(key, "leaderOf", r.actor(t, types), person.sent, role=role)
+
+
+def _own_appositions(root: Token) -> list[Token]:
+    """The appositions of a name; in a list the parse hangs one written after the last name on the first
+    ("A and B, Zenda's president,"): it is the last name's."""
+    found = [c for c in root.children if c.dep_ == "appos"]
+    names = [root, *root.conjuncts]
+    last = max(names, key=lambda t: t.i)
+    if last.i != root.i:
+        return [a for a in found if a.i < last.i]
+    first = min(names, key=lambda t: t.i)
+    return found + [a for a in first.children if a.dep_ == "appos" and a.i > root.i] if first.i != root.i else found
 
 
 def _leader_title_first(r: _Reader, person: Span, key: str, leaders: frozenset[str]) -> None:
