@@ -2090,3 +2090,19 @@ def test_an_apposition_after_a_list_of_names_is_the_last_name_s():
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
     assert _own_appositions(doc[1]) == []
     assert _own_appositions(doc[4]) == [doc[7]]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the leader of the list is named last, after the owned names
+        ("The talks brought together Kenya's William Ruto, Uganda's Yoweri Museveni and Paul Kagame, the Rwandan president.",
+         {("Paul Kagame", "leaderOf", "Rwanda"), ("William Ruto", "leaderOf", "Kenya"), ("Yoweri Museveni", "leaderOf", "Uganda")}),
+        ("President William Ruto of Kenya hosted Uganda's Yoweri Museveni at State House on Monday.",
+         {("William Ruto", "leaderOf", "Kenya"), ("Yoweri Museveni", "leaderOf", "Uganda")}),
+        ("Russia's Sergei Lavrov met Egypt's Badr Abdelatty in Cairo.", set()),
+    ],
+)
+def test_names_owned_by_countries_listed_with_or_hosted_by_a_leader_are_leaders(nlp, text, expected):
+    x, labels = run(nlp, text)
+    assert {r for r in relation_set(x, labels) if r[1] == "leaderOf"} == expected

@@ -120,6 +120,7 @@ def extract_relations(
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             _leader(r, ent)
+    _owned_leaders_listed(r)
     _leader_representing(r)
     _leader_at_home(r)
     _leader_met_at_home(r)
@@ -407,6 +408,47 @@ def _leader_in_list(r: _Reader, person: Span, key: str, owner: Token) -> None:
     previous = [r.doc[i - 1]] if i > 0 and r.doc[i].lower_ in {",", "and"} else []
     if country and any(r.keys.get(t.i) in leaders for t in [*person.root.conjuncts, *previous]):
         r.add(key, "leaderOf", country, person.sent, role="listed with leaders")
+
+
+# what a leader does to a guest: "President X hosted Zenda's Y" (Y is Zenda's leader, as X is his country's)
+HOST_VERBS = {"host", "receive", "welcome"}
+
+
+def _owned_leaders_listed(r: _Reader) -> None:
+    """"A's X, B's Y and C's Z" with a leader among them, or hosted by a leader: each leads the country before
+    the name. Read after every other leader (the leader may come later in the list) until nothing changes."""
+    owned = []
+    for ent in r.doc.ents:
+        key = r.keys.get(ent.start)
+        if ent.label_ == "PERSON" and key and ent.start >= 2 and r.doc[ent.start - 1].text in {"'s", "’s"}:
+            country = r.actor(r.doc[ent.start - 2], {"Country"})
+            if country:
+                owned.append((key, country, ent))
+    for _ in range(3):
+        leaders = {s for (s, p, _) in r.found if p == "leaderOf"}
+        before = len(r.found)
+        for key, country, ent in owned:
+            if key not in leaders and any(r.keys.get(t.i) in leaders - {key} for t in _listed_with(ent)):
+                r.add(key, "leaderOf", country, ent.sent, role="listed with leaders")
+        if len(r.found) == before:
+            return
+
+
+def _listed_with(ent: Span) -> list[Token]:
+    """The names a name is listed with (conjuncts, names in apposition, the name before its comma) and,
+    for a guest, the host."""
+    root, doc = ent.root, ent.doc
+    found = [*root.conjuncts, *(c for c in root.children if c.dep_ == "appos")]
+    if root.dep_ == "appos":
+        found.append(root.head)
+    i = doc[ent.start - 2].left_edge.i - 1  # the word before the owner: ", and" or ","
+    while i > 0 and doc[i].lower_ in {",", "and"}:
+        i -= 1
+    if i < doc[ent.start - 2].left_edge.i - 1:
+        found.append(doc[i])
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in HOST_VERBS:
+        found += [c for c in root.head.children if c.dep_ == "nsubj"]
+    return found
 
 
 def _title_text(span: Span) -> str:
