@@ -2106,3 +2106,17 @@ def test_an_apposition_after_a_list_of_names_is_the_last_name_s():
 def test_names_owned_by_countries_listed_with_or_hosted_by_a_leader_are_leaders(nlp, text, expected):
     x, labels = run(nlp, text)
     assert {r for r in relation_set(x, labels) if r[1] == "leaderOf"} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("He met leaders of Ghana and Togo, whose President Faure Gnassingbe spoke first.",
+         {("Faure Gnassingbe", "leaderOf", "Togo")}),
+        ("She will seek a loan from the World Bank, whose president Ajay Banga visited Accra in May.",
+         {("Ajay Banga", "leaderOf", "World Bank")}),
+    ],
+)
+def test_a_title_after_whose_belongs_to_the_name_before_the_clause(nlp, text, expected):
+    x, labels = run(nlp, text)
+    assert {r for r in relation_set(x, labels) if r[1] == "leaderOf"} == expected

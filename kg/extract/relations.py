@@ -186,7 +186,9 @@ def _leader(r: _Reader, person: Span) -> None:
         for t in reversed(before):
             if t.text in {"'s", "’s"} or t.lower_ in SITTING or t.lower_ in CO_TITLE_WORDS:
                 continue
-            if executive:
+            if t.lower_ == "whose":  # "Togo, whose President X", "the Fund, whose managing director X"
+                country = _whose_owner(r, t, {"Organization"} if executive else ACTORS)
+            elif executive:
                 country = r.actor(t, {"Organization"})
             else:
                 country = r.actor(t) or _referred_actor(r, t) or _two_word_demonym(r, t)
@@ -449,6 +451,15 @@ def _listed_with(ent: Span) -> list[Token]:
     if root.dep_ == "dobj" and root.head.lemma_.lower() in HOST_VERBS:
         found += [c for c in root.head.children if c.dep_ == "nsubj"]
     return found
+
+
+def _whose_owner(r: _Reader, whose: Token, types: set[str]) -> str | None:
+    """The name a "whose" clause follows ("Ghana and Togo, whose …": Togo), read off the tokens (the
+    parse often hangs such a clause on a noun before the name)."""
+    i = whose.i - 1
+    if i < 1 or r.doc[i].text != ",":
+        return None
+    return r.actor(r.doc[i - 1], types)
 
 
 def _title_text(span: Span) -> str:
