@@ -2120,3 +2120,16 @@ def test_names_owned_by_countries_listed_with_or_hosted_by_a_leader_are_leaders(
 def test_a_title_after_whose_belongs_to_the_name_before_the_clause(nlp, text, expected):
     x, labels = run(nlp, text)
     assert {r for r in relation_set(x, labels) if r[1] == "leaderOf"} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("He held talks with General Mamadi Doumbouya, Guinea's head of state.", {("Mamadi Doumbouya", "leaderOf", "Guinea")}),
+        ("The king was joined by Prime Minister Aziz Akhannouch, the head of Morocco's government, and Foreign Minister "
+         "Nasser Bourita.", {("Aziz Akhannouch", "leaderOf", "Morocco")}),
+    ],
+)
+def test_head_of_state_or_of_a_country_s_government_in_apposition_leads_the_country(nlp, text, expected):
+    x, labels = run(nlp, text)
+    assert {r for r in relation_set(x, labels) if r[1] == "leaderOf"} == expected

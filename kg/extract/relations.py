@@ -198,6 +198,8 @@ def _leader(r: _Reader, person: Span) -> None:
             country = next((r.actor(p) for p in _of_objects(person.root) if r.actor(p)), None)
         if country is None:
             r.untitled.append((key, title, person))
+            # "Prime Minister X, the head of Zenda's government": the apposition may name the country
+            _leader_apposition(r, person, key, leaders)
             return
         r.add(key, "leaderOf", country, person.sent, role=doc[i:start].text)
         return
@@ -496,14 +498,25 @@ def _leader_apposition(r: _Reader, person: Span, key: str, leaders: frozenset[st
                 continue
             # a company's or a body's head ("X, Acme's chief executive", "X, the head of the Fund") leads no country
             types = {"Organization"} if role in EXECUTIVE_TITLES else ACTORS
+            if _title_text(r.doc[child.i : child.i + 3]) in HEAD_OF_COUNTRY:  # "X, Zenda's head of state"
+                role, types = _title_text(r.doc[child.i : child.i + 3]), ACTORS
             # the title's own words only, not those of a title conjoined after it
             words = [t for t in child.subtree if not any(c.i <= t.i for c in child.conjuncts if c.i > child.i)]
             for t in words:
+                if t.dep_ == "pobj" and t.head.head.i == child.i and t.lemma_.lower() in GOVERNMENT_WORDS:
+                    # "X, the head of Zenda's government": the government's country
+                    owners = [r.actor(m, {"Country"}) for m in t.children if m.dep_ in {"poss", "amod", "compound"}]
+                    r.add(key, "leaderOf", next((o for o in owners if o), None), person.sent, role="head of government")
+                    continue
                 # "X, the head of the alliance": the word stands for the bloc (or country) named before
                 if t.dep_ == "pobj" and t.head.lower_ == "of" and (types == ACTORS or t.head.head.i == child.i):
                     r.add(key, "leaderOf", next(iter(r.referents(t, types)), None), person.sent, role=role)
                 elif t.dep_ in {"poss", "amod", "compound"} and t.head.i == child.i:
                     r.add(key, "leaderOf", r.actor(t, types), person.sent, role=role)
+
+
+# offices that make their holder a country's leader however the noun before them reads ("head" alone is a body's)
+HEAD_OF_COUNTRY = {"head of state", "head of government"}
 
 
 def _own_appositions(root: Token) -> list[Token]:
