@@ -2133,3 +2133,16 @@ def test_a_title_after_whose_belongs_to_the_name_before_the_clause(nlp, text, ex
 def test_head_of_state_or_of_a_country_s_government_in_apposition_leads_the_country(nlp, text, expected):
     x, labels = run(nlp, text)
     assert {r for r in relation_set(x, labels) if r[1] == "leaderOf"} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Togo has reported attacks in its northern Savanes region.", {("Savanes", "locatedIn", "Togo")}),
+        ("Fighting spread to Kasese, a town in western Uganda's Rwenzori region.",
+         {("Kasese", "locatedIn", "Rwenzori"), ("Rwenzori", "locatedIn", "Uganda")}),
+    ],
+)
+def test_a_region_owned_by_a_country_is_in_it(nlp, text, expected):
+    x, labels = run(nlp, text)
+    assert {r for r in relation_set(x, labels) if r[1] == "locatedIn"} == expected

@@ -147,6 +147,7 @@ def extract_relations(
             _led_by(r, token)
     _located_in_text(r)
     _located_in_phrase(r)
+    _region_of_country(r)
     _from_gazetteer(r)
     # "VILNIUS, Lithuania": a capital's country is said by capitalOf, not again by locatedIn
     for s, p, o in [k for k in r.found if k[1] == "capitalOf"]:
@@ -1044,6 +1045,21 @@ def _located_in_phrase(r: _Reader) -> None:
             _add_within(r, key, r.keys.get(pobj.i), ent.sent)
         _add_within(r, key, _described_site_in(r, ent), ent.sent)
         _add_within(r, key, _near_place_in(r, ent), ent.sent)
+
+
+def _region_of_country(r: _Reader) -> None:
+    """"Zenda's northern Y region", "its Y province" (its: the country named before): the region is in the country."""
+    for ent in r.doc.ents:
+        key = r.keys.get(ent.start)
+        if r.type_of(key) != "Place":
+            continue
+        noun = ent.root
+        if noun.dep_ == "compound" and noun.head.lemma_.lower() in REGION_WORDS:
+            noun = noun.head  # "Y region" with the region word outside the name
+        for poss in (c for c in noun.children if c.dep_ == "poss"):
+            country = _referred_actor(r, poss) if poss.lower_ == "its" else r.actor(poss, {"Country"})
+            if r.type_of(country) == "Country":
+                _add_within(r, key, country, ent.sent)
 
 
 # nouns that describe a building or site by what it is: "X, the ministry's headquarters in Y"
