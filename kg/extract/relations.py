@@ -1040,8 +1040,9 @@ def _located_in_phrase(r: _Reader) -> None:
         preps += [p for a in root.children if a.dep_ == "appos" and a.lemma_.lower() in PLACE_NOUNS
                   for p in a.children if p.dep_ == "prep" and p.lower_ == "in"]
         for pobj in (c for p in preps for c in p.children if c.dep_ == "pobj"):
-            if pobj.lemma_.lower() in PLACE_NOUNS:  # "in the German state of Lower Saxony"
-                pobj = next(iter(_of_objects(pobj)), pobj)
+            if pobj.lemma_.lower() in PLACE_NOUNS:  # "in the German state of Lower Saxony", "in the Zenda region"
+                named = [c for c in pobj.children if c.dep_ == "compound" and r.keys.get(c.i)]
+                pobj = next(iter(_of_objects(pobj) + named), pobj)
             _add_within(r, key, r.keys.get(pobj.i), ent.sent)
         _add_within(r, key, _described_site_in(r, ent), ent.sent)
         _add_within(r, key, _near_place_in(r, ent), ent.sent)
