@@ -2158,3 +2158,19 @@ def test_a_region_owned_by_a_country_is_in_it(nlp, text, expected):
 def test_a_town_in_a_named_region_is_in_the_region(nlp, text, expected):
     x, labels = run(nlp, text)
     assert {r for r in relation_set(x, labels) if r[1] == "locatedIn"} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Kenya, Uganda and Tanzania signed the deal. All three countries belong to the East African Community.",
+         {(c, "memberOf", "East African Community") for c in ("Kenya", "Uganda", "Tanzania")}),
+        # the pair named together earlier is out of reach; the two countries named just before are the ones meant
+        ("The United States and China traded barbs over tariffs last week. Kenya's president met Uganda's foreign minister "
+         "in Nairobi on Monday. They discussed a new railway. Both countries are members of the East African Community.",
+         {(c, "memberOf", "East African Community") for c in ("Kenya", "Uganda")}),
+    ],
+)
+def test_the_countries_a_number_stands_for_are_those_named_just_before(nlp, text, expected):
+    x, labels = run(nlp, text)
+    assert {r for r in relation_set(x, labels) if r[1] == "memberOf"} == expected

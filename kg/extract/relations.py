@@ -892,7 +892,7 @@ def _bloc_of_all(r: _Reader, countries: list[str]) -> list[str]:
 
 def _belongs_to(r: _Reader, verb: Token) -> None:
     """"Ruritania already belongs to the 27-nation bloc": a country belonging to an organisation is a member."""
-    countries = [k for c in verb.children if c.dep_ == "nsubj" for k in r.actors(c, {"Country"})]
+    countries = [k for c in verb.children if c.dep_ == "nsubj" for k in r.actors(c, {"Country"}) or _both_countries(r, c)]
     if not countries and verb.dep_ == "relcl":  # "Ruritania, which belongs to the alliance"
         countries = r.actors(verb.head, {"Country"})
     orgs = [k for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
@@ -959,15 +959,32 @@ def _last_organization(r: _Reader, token: Token) -> str | None:
                  if r.keys.get(t.i) and r.type_of(r.keys[t.i]) == "Organization"), None)
 
 
+# how many countries "the two countries", "all three nations" stand for
+GROUP_SIZES = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
 def _both_countries(r: _Reader, subject: Token | None) -> list[str]:
-    """"Both countries", "the two nations": the two countries last named together ("A and B")."""
+    """"Both countries", "the two nations", "all three countries": the countries last named together ("A and B"),
+    or, when none were, the only ones named in that sentence and the two before."""
     if subject is None or subject.lemma_.lower() not in {"country", "nation"} or subject.tag_ != "NNS":
         return []
-    if not any(c.lower_ in {"both", "two"} for c in subject.children):
+    size = next((GROUP_SIZES[c.lower_] for c in subject.children if c.lower_ in GROUP_SIZES), None)
+    if size is None:
         return []
+    first = subject.sent.start
+    for _ in range(2):
+        if first > 0:
+            first = r.doc[first - 1].sent.start
+    window = [t for t in r.doc[first : subject.i] if r.keys.get(t.i)]
+    named = list(dict.fromkeys(k for t in window for k in r.actors(t, {"Country"})))
+    for t in reversed(window):
+        if len(r.actors(t, {"Country"})) == size:
+            return r.actors(t, {"Country"})
+    if len(named) == size:  # "Kuwait's emir … Oman's foreign minister …. Both countries are members …"
+        return named
     for t in reversed(r.doc[max(0, subject.i - 120) : subject.i]):
         group = r.actors(t, {"Country"}) if r.keys.get(t.i) else []
-        if len(group) == 2:
+        if len(group) == size:
             return group
     return []
 
