@@ -2174,3 +2174,17 @@ def test_a_town_in_a_named_region_is_in_the_region(nlp, text, expected):
 def test_the_countries_a_number_stands_for_are_those_named_just_before(nlp, text, expected):
     x, labels = run(nlp, text)
     assert {r for r in relation_set(x, labels) if r[1] == "memberOf"} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Mali, Niger and Burkina Faso seized power. Their juntas expelled French troops. They turned to Russia. "
+         "Then the three countries formed the Alliance of Sahel States.",
+         {(c, "memberOf", "Alliance of Sahel States") for c in ("Mali", "Niger", "Burkina Faso")}),
+        ("Japan and India formed Acme Energy, a joint venture.", set()),
+    ],
+)
+def test_countries_that_form_a_bloc_are_its_members(nlp, text, expected):
+    x, labels = run(nlp, text)
+    assert {r for r in relation_set(x, labels) if r[1] == "memberOf"} == expected

@@ -139,6 +139,8 @@ def extract_relations(
             _member(r, token)
         elif lemma == "belong" and token.pos_ == "VERB":
             _belongs_to(r, token)
+        elif lemma in FOUND_VERBS and token.pos_ == "VERB":
+            _founded(r, token)
         elif lemma in INCLUDE_VERBS and token.pos_ == "VERB":
             _bloc_includes(r, token)
         elif token.pos_ == "VERB" and lemma in CHOOSE_VERBS:
@@ -900,6 +902,20 @@ def _belongs_to(r: _Reader, verb: Token) -> None:
     r.add_all(countries, "memberOf", orgs, verb.sent)
 
 
+# "A, B and C formed the Zenda Alliance": the founders of a bloc are its members
+FOUND_VERBS = {"form", "found", "establish", "create", "launch"}
+# words in a bloc's own name ("the Alliance of Sahel States"): a company formed by countries is no bloc they belong to
+BLOC_NAME_WORDS = {"alliance", "union", "community", "organisation", "organization", "association", "league", "council",
+                   "pact", "forum", "group", "bloc", "commonwealth", "cooperation", "partnership", "confederation"}
+
+
+def _founded(r: _Reader, verb: Token) -> None:
+    countries = [k for c in verb.children if c.dep_ == "nsubj" for k in r.actors(c, {"Country"}) or _both_countries(r, c)]
+    orgs = [k for c in verb.children if c.dep_ == "dobj" for k in r.actors(c, {"Organization"})
+            if BLOC_NAME_WORDS & {w.lower() for w in r.entities[k].entity.label.split()}]
+    r.add_all(countries, "memberOf", orgs, verb.sent)
+
+
 # "the Zenda Pact, a grouping that also includes A, B and C", "the bloc, which comprises A and B"
 INCLUDE_VERBS = {"include", "comprise"}
 
@@ -964,24 +980,24 @@ GROUP_SIZES = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 def _both_countries(r: _Reader, subject: Token | None) -> list[str]:
-    """"Both countries", "the two nations", "all three countries": the countries last named together ("A and B"),
-    or, when none were, the only ones named in that sentence and the two before."""
+    """"Both countries", "the two nations", "all three countries": reading back a sentence at a time (up to three),
+    the countries last named together ("A and B") or the only ones named so far; failing that, a group named
+    together further back."""
     if subject is None or subject.lemma_.lower() not in {"country", "nation"} or subject.tag_ != "NNS":
         return []
     size = next((GROUP_SIZES[c.lower_] for c in subject.children if c.lower_ in GROUP_SIZES), None)
     if size is None:
         return []
-    first = subject.sent.start
-    for _ in range(2):
-        if first > 0:
-            first = r.doc[first - 1].sent.start
-    window = [t for t in r.doc[first : subject.i] if r.keys.get(t.i)]
-    named = list(dict.fromkeys(k for t in window for k in r.actors(t, {"Country"})))
-    for t in reversed(window):
-        if len(r.actors(t, {"Country"})) == size:
-            return r.actors(t, {"Country"})
-    if len(named) == size:  # "Kuwait's emir … Oman's foreign minister …. Both countries are members …"
-        return named
+    first, end = subject.sent.start, subject.i
+    for _ in range(4):
+        window = [t for t in r.doc[first:end] if r.keys.get(t.i)]
+        named = list(dict.fromkeys(k for t in window for k in r.actors(t, {"Country"})))
+        group = next((r.actors(t, {"Country"}) for t in reversed(window) if len(r.actors(t, {"Country"})) == size), None)
+        if group or len(named) == size:  # "Kuwait's emir … Oman's foreign minister …. Both countries are members …"
+            return group or named
+        if len(named) > size or first == 0:
+            break
+        first = r.doc[first - 1].sent.start
     for t in reversed(r.doc[max(0, subject.i - 120) : subject.i]):
         group = r.actors(t, {"Country"}) if r.keys.get(t.i) else []
         if len(group) == size:
