@@ -2188,3 +2188,16 @@ def test_the_countries_a_number_stands_for_are_those_named_just_before(nlp, text
 def test_countries_that_form_a_bloc_are_its_members(nlp, text, expected):
     x, labels = run(nlp, text)
     assert {r for r in relation_set(x, labels) if r[1] == "memberOf"} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The leaders met in Batumi, a resort city on the Black Sea.", set()),
+        ("The navy is based in Mombasa, a port city on the Indian Ocean.", set()),
+        ("They met in Kismayo, a port city on Somalia's southern coast.", {("Kismayo", "locatedIn", "Somalia")}),
+    ],
+)
+def test_a_town_on_a_sea_is_not_in_it(nlp, text, expected):
+    x, labels = run(nlp, text)
+    assert {r for r in relation_set(x, labels) if r[1] == "locatedIn"} == expected

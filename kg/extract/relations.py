@@ -1130,7 +1130,7 @@ def _described_site_in(r: _Reader, ent: Span) -> str | None:
 
 # what a place is described as, besides sites and settlements: "X, a shipbuilding hub near Y"
 HUB_NOUNS = {"hub", "centre", "center", "enclave", "resort", "suburb"}
-WATER_WORDS = {"river", "lake"}  # a town on a river is not inside it
+WATER_WORDS = {"river", "lake", "sea", "gulf", "bay", "ocean", "strait", "channel"}  # a town on a river or a sea is not in it
 
 
 LOCATED_WORDS = {"located", "situated", "lying", "nestled"}
