@@ -2201,3 +2201,17 @@ def test_countries_that_form_a_bloc_are_its_members(nlp, text, expected):
 def test_a_town_on_a_sea_is_not_in_it(nlp, text, expected):
     x, labels = run(nlp, text)
     assert {r for r in relation_set(x, labels) if r[1] == "locatedIn"} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("He then met Guinea's junta leader General Mamadi Doumbouya in Conakry.", {("Mamadi Doumbouya", "leaderOf", "Guinea")}),
+        ("Gabon's military leader General Brice Oligui Nguema spoke.", {("Brice Oligui Nguema", "leaderOf", "Gabon")}),
+        ("NATO Secretary-General Mark Rutte spoke.", {("Mark Rutte", "leaderOf", "NATO")}),
+        ("Army chief General John Doe of Kenya resigned.", set()),
+    ],
+)
+def test_a_rank_between_the_office_and_the_name_is_skipped(nlp, text, expected):
+    x, labels = run(nlp, text)
+    assert {r for r in relation_set(x, labels) if r[1] == "leaderOf"} == expected

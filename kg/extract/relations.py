@@ -64,6 +64,11 @@ EXECUTIVE_TITLES = {
 # words between an owner and a leader title that another title shares: "Acme founder and chairman X"
 CO_TITLE_WORDS = {"and", "founder", "co-founder", "cofounder"}
 HONORIFICS = {"sheikh", "shaikh", "sir", "dame", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms."}
+# a military rank between an office and the name ("Zenda's junta leader General X") is no office of its own
+RANKS = {"general", "gen.", "captain", "capt.", "colonel", "col.", "lieutenant", "lt.", "major", "admiral", "marshal",
+         "brigadier"}
+# words that say how a leader rules, between the owner and the office: "Zenda's military leader", "its junta leader"
+RULE_WORDS = {"military", "junta"}
 
 
 class _Reader:
@@ -164,7 +169,8 @@ def _leader(r: _Reader, person: Span) -> None:
         return
     every_title, leaders = titles()
     start = person.start
-    while start > 0 and doc[start - 1].lower_ in HONORIFICS:
+    while start > 0 and (doc[start - 1].lower_ in HONORIFICS or doc[start - 1].lower_ in RANKS
+                         and not _ends_longer_title(doc, start, every_title)):  # not "Secretary-General X"
         start -= 1
     # "Russian President Vladimir Putin", "India's Prime Minister Modi", "Prime Minister of India Modi"
     for length in (4, 3, 2, 1):  # "Secretary-General" is three tokens
@@ -187,7 +193,7 @@ def _leader(r: _Reader, person: Span) -> None:
             return
         country = None
         for t in reversed(before):
-            if t.text in {"'s", "’s"} or t.lower_ in SITTING or t.lower_ in CO_TITLE_WORDS:
+            if t.text in {"'s", "’s"} or t.lower_ in SITTING | RULE_WORDS or t.lower_ in CO_TITLE_WORDS:
                 continue
             if t.lower_ == "whose":  # "Togo, whose President X", "the Fund, whose managing director X"
                 country = _whose_owner(r, t, {"Organization"} if executive else ACTORS)
@@ -198,7 +204,8 @@ def _leader(r: _Reader, person: Span) -> None:
             break
         if country is None:
             # "Prime Minister Mark Carney of Canada", "Secretary-General X of the United Nations"
-            country = next((r.actor(p) for p in _of_objects(person.root) if r.actor(p)), None)
+            types = {"Organization"} if executive else ACTORS  # "Army chief General X of Zenda" leads no country
+            country = next((r.actor(p, types) for p in _of_objects(person.root) if r.actor(p, types)), None)
         if country is None:
             r.untitled.append((key, title, person))
             # "Prime Minister X, the head of Zenda's government": the apposition may name the country
@@ -456,6 +463,11 @@ def _listed_with(ent: Span) -> list[Token]:
     if root.dep_ == "dobj" and root.head.lemma_.lower() in HOST_VERBS:
         found += [c for c in root.head.children if c.dep_ == "nsubj"]
     return found
+
+
+def _ends_longer_title(doc: Doc, end: int, every_title: frozenset[str]) -> bool:
+    """Whether the words before ``end`` close a title of several words ("Secretary-General", "Attorney General")."""
+    return any(_title_text(doc[i:end]) in every_title for i in range(max(0, end - 4), end - 1))
 
 
 def _whose_owner(r: _Reader, whose: Token, types: set[str]) -> str | None:
