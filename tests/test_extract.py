@@ -2215,3 +2215,8 @@ def test_a_town_on_a_sea_is_not_in_it(nlp, text, expected):
 def test_a_rank_between_the_office_and_the_name_is_skipped(nlp, text, expected):
     x, labels = run(nlp, text)
     assert {r for r in relation_set(x, labels) if r[1] == "leaderOf"} == expected
+
+
+def test_a_country_s_ruler_in_apposition_leads_it(nlp):
+    x, labels = run(nlp, "Emir Tamim bin Hamad Al Thani, Qatar's ruler, received the guests.")
+    assert {r for r in relation_set(x, labels) if r[1] == "leaderOf"} == {("Tamim bin Hamad Al Thani", "leaderOf", "Qatar")}
