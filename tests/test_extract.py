@@ -2220,3 +2220,9 @@ def test_a_rank_between_the_office_and_the_name_is_skipped(nlp, text, expected):
 def test_a_country_s_ruler_in_apposition_leads_it(nlp):
     x, labels = run(nlp, "Emir Tamim bin Hamad Al Thani, Qatar's ruler, received the guests.")
     assert {r for r in relation_set(x, labels) if r[1] == "leaderOf"} == {("Tamim bin Hamad Al Thani", "leaderOf", "Qatar")}
+
+
+def test_the_kingdom_in_an_apposition_is_the_country_of_the_name_s_own_title(nlp):
+    text = "Jordan and Kuwait signed the deal. Saudi Crown Prince Mohammed bin Salman, the kingdom's prime minister, spoke to him."
+    x, labels = run(nlp, text)
+    assert {r for r in relation_set(x, labels) if r[1] == "leaderOf"} == {("Mohammed bin Salman", "leaderOf", "Saudi Arabia")}

@@ -527,11 +527,18 @@ def _leader_apposition(r: _Reader, person: Span, key: str, leaders: frozenset[st
                 if t.dep_ == "pobj" and t.head.lower_ == "of" and (types == ACTORS or t.head.head.i == child.i):
                     r.add(key, "leaderOf", next(iter(r.referents(t, types)), None), person.sent, role=role)
                 elif t.dep_ in {"poss", "amod", "compound"} and t.head.i == child.i:
-                    r.add(key, "leaderOf", r.actor(t, types), person.sent, role=role)
+                    r.add(key, "leaderOf", r.actor(t, types) or _own_title_country(r, person, t), person.sent, role=role)
 
 
 # offices that make their holder a country's leader however the noun before them reads ("head" alone is a body's)
 HEAD_OF_COUNTRY = {"head of state", "head of government"}
+
+
+def _own_title_country(r: _Reader, person: Span, word: Token) -> str | None:
+    """"Saudi Crown Prince X, the kingdom's prime minister": "the kingdom" is the country X's own title names."""
+    if word.lower_ not in REFERRING_WORDS - {"its"} or not any(c.lower_ == "the" for c in word.children):
+        return None
+    return next((k for t in r.doc[max(0, person.start - 4) : person.start] if (k := r.actor(t, {"Country"}))), None)
 
 
 def _own_appositions(root: Token) -> list[Token]:
