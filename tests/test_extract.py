@@ -2226,3 +2226,9 @@ def test_the_kingdom_in_an_apposition_is_the_country_of_the_name_s_own_title(nlp
     text = "Jordan and Kuwait signed the deal. Saudi Crown Prince Mohammed bin Salman, the kingdom's prime minister, spoke to him."
     x, labels = run(nlp, text)
     assert {r for r in relation_set(x, labels) if r[1] == "leaderOf"} == {("Mohammed bin Salman", "leaderOf", "Saudi Arabia")}
+
+
+def test_of_the_country_after_a_titled_name_is_read_off_the_tokens(nlp):
+    # the parse does not hang "of Guinea-Bissau" on the name
+    x, labels = run(nlp, "President Umaro Sissoco Embaló of Guinea-Bissau wept as the anthem played.")
+    assert {r for r in relation_set(x, labels) if r[1] == "leaderOf"} == {("Umaro Sissoco Embaló", "leaderOf", "Guinea-Bissau")}

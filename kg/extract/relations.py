@@ -206,6 +206,8 @@ def _leader(r: _Reader, person: Span) -> None:
             # "Prime Minister Mark Carney of Canada", "Secretary-General X of the United Nations"
             types = {"Organization"} if executive else ACTORS  # "Army chief General X of Zenda" leads no country
             country = next((r.actor(p, types) for p in _of_objects(person.root) if r.actor(p, types)), None)
+            if country is None and person.end + 1 < len(doc) and doc[person.end].lower_ == "of":
+                country = r.actor(doc[person.end + 1], types)  # the parse may hang "of Zenda" elsewhere
         if country is None:
             r.untitled.append((key, title, person))
             # "Prime Minister X, the head of Zenda's government": the apposition may name the country
