@@ -2138,7 +2138,7 @@ def test_head_of_state_or_of_a_country_s_government_in_apposition_leads_the_coun
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Togo has reported attacks in its northern Savanes region.", {("Savanes", "locatedIn", "Togo")}),
+        ("Nigeria has reported attacks in its northeastern Borno state.", {("Borno", "locatedIn", "Nigeria")}),
         ("Fighting spread to Kasese, a town in western Uganda's Rwenzori region.", {("Rwenzori", "locatedIn", "Uganda")}),
     ],
 )
@@ -2150,7 +2150,7 @@ def test_a_region_owned_by_a_country_is_in_it(nlp, text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Ghana sent troops to Bolgatanga, a town in the Upper East region.", {("Bolgatanga", "locatedIn", "Upper East")}),
+        ("Police were sent to Lodwar, a town in the Turkana region.", {("Lodwar", "locatedIn", "Turkana")}),
         ("Fighting spread to Kasese, a town in western Uganda's Rwenzori region.",
          {("Kasese", "locatedIn", "Rwenzori"), ("Rwenzori", "locatedIn", "Uganda")}),
     ],
