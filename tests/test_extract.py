@@ -2232,3 +2232,9 @@ def test_of_the_country_after_a_titled_name_is_read_off_the_tokens(nlp):
     # the parse does not hang "of Guinea-Bissau" on the name
     x, labels = run(nlp, "President Umaro Sissoco Embaló of Guinea-Bissau wept as the anthem played.")
     assert {r for r in relation_set(x, labels) if r[1] == "leaderOf"} == {("Umaro Sissoco Embaló", "leaderOf", "Guinea-Bissau")}
+
+
+def test_any_word_of_a_region_s_name_may_carry_its_country(nlp):
+    # the parse splits "Rio Grande do Sul" and hangs "Brazil's" on one of its words
+    x, labels = run(nlp, "Floods hit Canoas, a city in Brazil's Rio Grande do Sul state.")
+    assert ("Rio Grande do Sul", "locatedIn", "Brazil") in relation_set(x, labels)

@@ -1108,10 +1108,9 @@ def _region_of_country(r: _Reader) -> None:
         key = r.keys.get(ent.start)
         if r.type_of(key) != "Place":
             continue
-        noun = ent.root
-        if noun.dep_ == "compound" and noun.head.lemma_.lower() in REGION_WORDS:
-            noun = noun.head  # "Y region" with the region word outside the name
-        for poss in (c for c in noun.children if c.dep_ == "poss"):
+        # any word of the name may carry the owner (the parse splits "Mato Grosso do Sul"), or the region word after it
+        heads = [*ent, *(t.head for t in ent if t.dep_ == "compound" and t.head.lemma_.lower() in REGION_WORDS)]
+        for poss in (c for h in heads for c in h.children if c.dep_ == "poss" and c.i < ent.start):
             country = _referred_actor(r, poss) if poss.lower_ == "its" else r.actor(poss, {"Country"})
             if r.type_of(country) == "Country":
                 _add_within(r, key, country, ent.sent)
