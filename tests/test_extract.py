@@ -2238,3 +2238,11 @@ def test_any_word_of_a_region_s_name_may_carry_its_country(nlp):
     # the parse splits "Rio Grande do Sul" and hangs "Brazil's" on one of its words
     x, labels = run(nlp, "Floods hit Canoas, a city in Brazil's Rio Grande do Sul state.")
     assert ("Rio Grande do Sul", "locatedIn", "Brazil") in relation_set(x, labels)
+
+
+def test_a_counterpart_written_before_the_name_is_the_leader_of_the_country_named(nlp):
+    # the parse hangs the name on the first leader, the counterpart noun aside
+    text = "Thai Prime Minister Paetongtarn Shinawatra and her Malaysian counterpart Anwar Ibrahim signed the deal."
+    x, labels = run(nlp, text)
+    assert {r for r in relation_set(x, labels) if r[1] == "leaderOf"} == {
+        ("Paetongtarn Shinawatra", "leaderOf", "Thailand"), ("Anwar Ibrahim", "leaderOf", "Malaysia")}

@@ -581,6 +581,8 @@ def _leader_title_first(r: _Reader, person: Span, key: str, leaders: frozenset[s
 def _leader_counterpart(r: _Reader, person: Span, key: str) -> None:
     """"President X … his Paraguayan counterpart Y": the counterpart of a leader leads the country named."""
     noun = person.root.head if person.root.dep_ in {"appos", "compound"} else None
+    if person.start > 0 and r.doc[person.start - 1].lemma_.lower() == "counterpart":
+        noun = r.doc[person.start - 1]  # "A and his Zendan counterpart B": the parse may hang B on A
     if noun is None or noun.lemma_.lower() != "counterpart":
         return
     country = next((r.actor(c, {"Country"}) for c in noun.children if c.dep_ in {"amod", "compound"} and r.actor(c, {"Country"})), None)
