@@ -2246,3 +2246,15 @@ def test_a_counterpart_written_before_the_name_is_the_leader_of_the_country_name
     x, labels = run(nlp, text)
     assert {r for r in relation_set(x, labels) if r[1] == "leaderOf"} == {
         ("Paetongtarn Shinawatra", "leaderOf", "Thailand"), ("Anwar Ibrahim", "leaderOf", "Malaysia")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Kazakhstan belongs to the wider OPEC+ group.", {("Kazakhstan", "memberOf", "OPEC Plus")}),
+        ("Egypt joined the BRICS bloc in 2024.", {("Egypt", "memberOf", "BRICS")}),
+    ],
+)
+def test_a_bloc_word_after_an_organisation_s_name_stands_for_it(nlp, text, expected):
+    x, labels = run(nlp, text)
+    assert {r for r in relation_set(x, labels) if r[1] == "memberOf"} == expected

@@ -101,7 +101,8 @@ class _Reader:
             return []
         found = self.actors(token, types)
         if not found:
-            key = _referred_actor(self, token) or _bloc_referred(self, token) or _state_body(self, token)
+            key = (_referred_actor(self, token) or _bloc_referred(self, token) or _state_body(self, token)
+                   or _named_bloc(self, token))
             found = [key] if key and self.type_of(key) in types else []
         return found
 
@@ -395,6 +396,13 @@ def _bloc_referred(r: _Reader, token: Token) -> str | None:
     if token.lemma_.lower() not in BLOC_WORDS or not any(c.lower_ in {"the", "this"} for c in token.children):
         return None
     return _last_organization(r, token)
+
+
+def _named_bloc(r: _Reader, token: Token) -> str | None:
+    """"The wider Zenda+ group", "the BRICS bloc": the organisation named before the bloc word."""
+    if token.lemma_.lower() not in BLOC_WORDS | {"group"}:
+        return None
+    return next((k for c in token.children if c.dep_ == "compound" for k in r.actors(c, {"Organization"})), None)
 
 
 def _state_body(r: _Reader, token: Token) -> str | None:
