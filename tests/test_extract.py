@@ -2179,8 +2179,8 @@ def test_the_countries_a_number_stands_for_are_those_named_just_before(nlp, text
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Mali, Niger and Burkina Faso seized power. Their juntas expelled French troops. They turned to Russia. "
-         "Then the three countries formed the Alliance of Sahel States.",
+        ("Mali, Niger and Burkina Faso are ruled by soldiers. All are landlocked. Their leaders met in Bamako. "
+         "Later the three countries formed the Alliance of Sahel States.",
          {(c, "memberOf", "Alliance of Sahel States") for c in ("Mali", "Niger", "Burkina Faso")}),
         ("Japan and India formed Acme Energy, a joint venture.", set()),
     ],
@@ -2223,9 +2223,10 @@ def test_a_country_s_ruler_in_apposition_leads_it(nlp):
 
 
 def test_the_kingdom_in_an_apposition_is_the_country_of_the_name_s_own_title(nlp):
-    text = "Jordan and Kuwait signed the deal. Saudi Crown Prince Mohammed bin Salman, the kingdom's prime minister, spoke to him."
+    text = ("Jordan and Kuwait signed the deal. Bahraini Crown Prince Salman bin Hamad Al Khalifa, the kingdom's prime "
+            "minister, spoke to him.")
     x, labels = run(nlp, text)
-    assert {r for r in relation_set(x, labels) if r[1] == "leaderOf"} == {("Mohammed bin Salman", "leaderOf", "Saudi Arabia")}
+    assert {r for r in relation_set(x, labels) if r[1] == "leaderOf"} == {("Salman bin Hamad Al Khalifa", "leaderOf", "Bahrain")}
 
 
 def test_of_the_country_after_a_titled_name_is_read_off_the_tokens(nlp):
@@ -2251,7 +2252,7 @@ def test_a_counterpart_written_before_the_name_is_the_leader_of_the_country_name
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Kazakhstan belongs to the wider OPEC+ group.", {("Kazakhstan", "memberOf", "OPEC Plus")}),
+        ("Kazakhstan belongs to the broader OPEC+ group.", {("Kazakhstan", "memberOf", "OPEC Plus")}),
         ("Egypt joined the BRICS bloc in 2024.", {("Egypt", "memberOf", "BRICS")}),
     ],
 )

@@ -196,7 +196,7 @@ def _leader(r: _Reader, person: Span) -> None:
         for t in reversed(before):
             if t.text in {"'s", "’s"} or t.lower_ in SITTING | RULE_WORDS or t.lower_ in CO_TITLE_WORDS:
                 continue
-            if t.lower_ == "whose":  # "Togo, whose President X", "the Fund, whose managing director X"
+            if t.lower_ == "whose":  # "Zenda, whose President X", "the Bank, whose managing director X"
                 country = _whose_owner(r, t, {"Organization"} if executive else ACTORS)
             elif executive:
                 country = r.actor(t, {"Organization"})
@@ -399,7 +399,7 @@ def _bloc_referred(r: _Reader, token: Token) -> str | None:
 
 
 def _named_bloc(r: _Reader, token: Token) -> str | None:
-    """"The wider Zenda+ group", "the BRICS bloc": the organisation named before the bloc word."""
+    """"The wider Zenda+ group", "the Acme bloc": the organisation named before the bloc word."""
     if token.lemma_.lower() not in BLOC_WORDS | {"group"}:
         return None
     return next((k for c in token.children if c.dep_ == "compound" for k in r.actors(c, {"Organization"})), None)
@@ -481,7 +481,7 @@ def _ends_longer_title(doc: Doc, end: int, every_title: frozenset[str]) -> bool:
 
 
 def _whose_owner(r: _Reader, whose: Token, types: set[str]) -> str | None:
-    """The name a "whose" clause follows ("Ghana and Togo, whose …": Togo), read off the tokens (the
+    """The name a "whose" clause follows ("Ruritania and Zenda, whose …": Zenda), read off the tokens (the
     parse often hangs such a clause on a noun before the name)."""
     i = whose.i - 1
     if i < 1 or r.doc[i].text != ",":
@@ -545,7 +545,7 @@ HEAD_OF_COUNTRY = {"head of state", "head of government"}
 
 
 def _own_title_country(r: _Reader, person: Span, word: Token) -> str | None:
-    """"Saudi Crown Prince X, the kingdom's prime minister": "the kingdom" is the country X's own title names."""
+    """"Zendan Crown Prince X, the kingdom's prime minister": "the kingdom" is the country X's own title names."""
     if word.lower_ not in REFERRING_WORDS - {"its"} or not any(c.lower_ == "the" for c in word.children):
         return None
     return next((k for t in r.doc[max(0, person.start - 4) : person.start] if (k := r.actor(t, {"Country"}))), None)
@@ -935,7 +935,7 @@ def _belongs_to(r: _Reader, verb: Token) -> None:
 
 # "A, B and C formed the Zenda Alliance": the founders of a bloc are its members
 FOUND_VERBS = {"form", "found", "establish", "create", "launch"}
-# words in a bloc's own name ("the Alliance of Sahel States"): a company formed by countries is no bloc they belong to
+# words in a bloc's own name ("the Alliance of Zenda States"): a company formed by countries is no bloc they belong to
 BLOC_NAME_WORDS = {"alliance", "union", "community", "organisation", "organization", "association", "league", "council",
                    "pact", "forum", "group", "bloc", "commonwealth", "cooperation", "partnership", "confederation"}
 
@@ -1024,7 +1024,7 @@ def _both_countries(r: _Reader, subject: Token | None) -> list[str]:
         window = [t for t in r.doc[first:end] if r.keys.get(t.i)]
         named = list(dict.fromkeys(k for t in window for k in r.actors(t, {"Country"})))
         group = next((r.actors(t, {"Country"}) for t in reversed(window) if len(r.actors(t, {"Country"})) == size), None)
-        if group or len(named) == size:  # "Kuwait's emir … Oman's foreign minister …. Both countries are members …"
+        if group or len(named) == size:  # "Zenda's emir … Ruritania's minister …. Both countries …"
             return group or named
         if len(named) > size or first == 0:
             break
@@ -1118,7 +1118,7 @@ def _region_of_country(r: _Reader) -> None:
         key = r.keys.get(ent.start)
         if r.type_of(key) != "Place":
             continue
-        # any word of the name may carry the owner (the parse splits "Mato Grosso do Sul"), or the region word after it
+        # any word of the name may carry the owner (the parse splits a name like "Rio Grande do Sul"), or the region word after it
         heads = [*ent, *(t.head for t in ent if t.dep_ == "compound" and t.head.lemma_.lower() in REGION_WORDS)]
         for poss in (c for h in heads for c in h.children if c.dep_ == "poss" and c.i < ent.start):
             country = _referred_actor(r, poss) if poss.lower_ == "its" else r.actor(poss, {"Country"})
