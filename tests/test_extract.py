@@ -2259,3 +2259,12 @@ def test_a_counterpart_written_before_the_name_is_the_leader_of_the_country_name
 def test_a_bloc_word_after_an_organisation_s_name_stands_for_it(nlp, text, expected):
     x, labels = run(nlp, text)
     assert {r for r in relation_set(x, labels) if r[1] == "memberOf"} == expected
+
+
+def test_a_titled_leader_attending_in_the_dateline_s_capital_is_a_visitor_not_its_leader(nlp):
+    text = (
+        "CAIRO, March 3 — Arab leaders opened a summit in Egypt on Monday. "
+        "President Karim Haddad, who won a Nobel prize, also attended."
+    )
+    x, labels = run(nlp, text, published="2025-03-03")
+    assert not [r for r in relation_set(x, labels) if r[1] == "leaderOf"]

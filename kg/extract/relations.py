@@ -231,8 +231,8 @@ NATIONAL_TITLES = {
     "president": "president", "prime minister": "head of government", "premier": "head of government",
     "chancellor": "head of government", "king": "monarch", "queen": "monarch", "emir": "monarch", "sultan": "monarch",
 }
-# what a visitor does: a leader who travels to the dateline's city is not its leader
-TRAVEL_VERBS = {"visit", "arrive", "travel", "fly", "land", "tour", "come"}
+# what a visitor does: a leader who travels to (or attends a summit in) the dateline's city is not its leader
+TRAVEL_VERBS = {"visit", "arrive", "travel", "fly", "land", "tour", "come", "attend"}
 # "the government of Prime Minister X": the office of a leader at home
 GOVERNMENT_WORDS = {"government", "administration", "cabinet"}
 
