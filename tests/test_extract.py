@@ -2268,3 +2268,12 @@ def test_a_titled_leader_attending_in_the_dateline_s_capital_is_a_visitor_not_it
     )
     x, labels = run(nlp, text, published="2025-03-03")
     assert not [r for r in relation_set(x, labels) if r[1] == "leaderOf"]
+
+
+def test_a_titled_leader_who_acts_on_someone_at_home_leads_the_dateline_s_country(nlp):
+    text = (
+        "CAIRO, March 3 — The new cabinet received its letters of appointment from President Karim Haddad on Monday. "
+        "Egypt's economy grew by four percent."
+    )
+    x, labels = run(nlp, text, published="2025-03-03")
+    assert ("Karim Haddad", "leaderOf", "Egypt") in relation_set(x, labels)

@@ -265,8 +265,9 @@ def _leader_at_home(r: _Reader) -> None:
     """"CAIRO — President X received a call …": a national title with no country, in an article
     filed from a capital whose country it names, is that country's.
 
-    Only for what a leader at home does: X is the subject ("President X approved …") or
-    heads "the government of Prime Minister X"; X is not the one travelling, nobody else
+    Only for what a leader at home does: X is the subject ("President X approved …"), acts on
+    someone ("sworn in by President X", "letters received from President X") or heads "the
+    government of Prime Minister X"; X is not the one travelling, nobody else
     holds that office there, and X's sentence names no other country's place (a foreign
     leader met abroad: "he met Prime Minister X in Hanoi").
     """
@@ -292,7 +293,8 @@ def _leader_at_home(r: _Reader) -> None:
             continue
         root = person.root
         at_home = root.dep_ in {"nsubj", "nsubjpass"} or (
-            root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in GOVERNMENT_WORDS)
+            root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in GOVERNMENT_WORDS) or (
+            root.dep_ == "pobj" and root.head.dep_ in {"agent", "prep"} and root.head.lower_ in {"by", "from"})
         if at_home:
             r.add(key, "leaderOf", country.key, person.sent, role=title)
             held.add(office)
