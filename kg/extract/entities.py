@@ -479,11 +479,17 @@ def _unlabelled_speakers(doc: Doc, spans: list[Span], people: set[str]) -> list[
         span = Span(doc, start, token.i + 1, label="PERSON")
         if any(i in covered for i in range(span.start, span.end)) or _gaz_lookup(span.text) is not None:
             continue
-        if span[0].lower_ in titles()[0] or span.text.lower() in _not_entities() or _plural_title(span):
+        if _starts_with_title(span) or span.text.lower() in _not_entities() or _plural_title(span):
             continue
         people.update(t.text for t in span)
         out.append(span)
     return out
+
+
+def _starts_with_title(span: Span) -> bool:
+    """"Prime Minister" left untagged before a tagged name: a title of one to three words, not a name."""
+    known = titles()[0]
+    return any(" ".join(t.lower_ for t in span[:n]) in known for n in (1, 2, 3) if n <= len(span))
 
 
 def _lowercase_words(doc: Doc) -> frozenset[str]:

@@ -64,6 +64,11 @@ EXECUTIVE_TITLES = {
 # words between an owner and a leader title that another title shares: "Acme founder and chairman X"
 CO_TITLE_WORDS = {"and", "founder", "co-founder", "cofounder"}
 HONORIFICS = {"sheikh", "shaikh", "sir", "dame", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms."}
+# a military rank between an office and the name ("Zenda's junta leader General X") is no office of its own
+RANKS = {"general", "gen.", "captain", "capt.", "colonel", "col.", "lieutenant", "lt.", "major", "admiral", "marshal",
+         "brigadier"}
+# words that say how a leader rules, between the owner and the office: "Zenda's military leader", "its junta leader"
+RULE_WORDS = {"military", "junta"}
 
 
 class _Reader:
@@ -96,7 +101,8 @@ class _Reader:
             return []
         found = self.actors(token, types)
         if not found:
-            key = _referred_actor(self, token) or _bloc_referred(self, token) or _state_body(self, token)
+            key = (_referred_actor(self, token) or _bloc_referred(self, token) or _state_body(self, token)
+                   or _named_bloc(self, token))
             found = [key] if key and self.type_of(key) in types else []
         return found
 
@@ -120,6 +126,7 @@ def extract_relations(
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             _leader(r, ent)
+    _owned_leaders_listed(r)
     _leader_representing(r)
     _leader_at_home(r)
     _leader_met_at_home(r)
@@ -138,6 +145,8 @@ def extract_relations(
             _member(r, token)
         elif lemma == "belong" and token.pos_ == "VERB":
             _belongs_to(r, token)
+        elif lemma in FOUND_VERBS and token.pos_ == "VERB":
+            _founded(r, token)
         elif lemma in INCLUDE_VERBS and token.pos_ == "VERB":
             _bloc_includes(r, token)
         elif token.pos_ == "VERB" and lemma in CHOOSE_VERBS:
@@ -146,6 +155,7 @@ def extract_relations(
             _led_by(r, token)
     _located_in_text(r)
     _located_in_phrase(r)
+    _region_of_country(r)
     _from_gazetteer(r)
     # "VILNIUS, Lithuania": a capital's country is said by capitalOf, not again by locatedIn
     for s, p, o in [k for k in r.found if k[1] == "capitalOf"]:
@@ -160,7 +170,8 @@ def _leader(r: _Reader, person: Span) -> None:
         return
     every_title, leaders = titles()
     start = person.start
-    while start > 0 and doc[start - 1].lower_ in HONORIFICS:
+    while start > 0 and (doc[start - 1].lower_ in HONORIFICS or doc[start - 1].lower_ in RANKS
+                         and not _ends_longer_title(doc, start, every_title)):  # not "Secretary-General X"
         start -= 1
     # "Russian President Vladimir Putin", "India's Prime Minister Modi", "Prime Minister of India Modi"
     for length in (4, 3, 2, 1):  # "Secretary-General" is three tokens
@@ -183,18 +194,25 @@ def _leader(r: _Reader, person: Span) -> None:
             return
         country = None
         for t in reversed(before):
-            if t.text in {"'s", "’s"} or t.lower_ in SITTING or t.lower_ in CO_TITLE_WORDS:
+            if t.text in {"'s", "’s"} or t.lower_ in SITTING | RULE_WORDS or t.lower_ in CO_TITLE_WORDS:
                 continue
-            if executive:
+            if t.lower_ == "whose":  # "Zenda, whose President X", "the Bank, whose managing director X"
+                country = _whose_owner(r, t, {"Organization"} if executive else ACTORS)
+            elif executive:
                 country = r.actor(t, {"Organization"})
             else:
                 country = r.actor(t) or _referred_actor(r, t) or _two_word_demonym(r, t)
             break
         if country is None:
             # "Prime Minister Mark Carney of Canada", "Secretary-General X of the United Nations"
-            country = next((r.actor(p) for p in _of_objects(person.root) if r.actor(p)), None)
+            types = {"Organization"} if executive else ACTORS  # "Army chief General X of Zenda" leads no country
+            country = next((r.actor(p, types) for p in _of_objects(person.root) if r.actor(p, types)), None)
+            if country is None and person.end + 1 < len(doc) and doc[person.end].lower_ == "of":
+                country = r.actor(doc[person.end + 1], types)  # the parse may hang "of Zenda" elsewhere
         if country is None:
             r.untitled.append((key, title, person))
+            # "Prime Minister X, the head of Zenda's government": the apposition may name the country
+            _leader_apposition(r, person, key, leaders)
             return
         r.add(key, "leaderOf", country, person.sent, role=doc[i:start].text)
         return
@@ -213,8 +231,8 @@ NATIONAL_TITLES = {
     "president": "president", "prime minister": "head of government", "premier": "head of government",
     "chancellor": "head of government", "king": "monarch", "queen": "monarch", "emir": "monarch", "sultan": "monarch",
 }
-# what a visitor does: a leader who travels to the dateline's city is not its leader
-TRAVEL_VERBS = {"visit", "arrive", "travel", "fly", "land", "tour", "come"}
+# what a visitor does: a leader who travels to (or attends a summit in) the dateline's city is not its leader
+TRAVEL_VERBS = {"visit", "arrive", "travel", "fly", "land", "tour", "come", "attend"}
 # "the government of Prime Minister X": the office of a leader at home
 GOVERNMENT_WORDS = {"government", "administration", "cabinet"}
 
@@ -247,8 +265,9 @@ def _leader_at_home(r: _Reader) -> None:
     """"CAIRO — President X received a call …": a national title with no country, in an article
     filed from a capital whose country it names, is that country's.
 
-    Only for what a leader at home does: X is the subject ("President X approved …") or
-    heads "the government of Prime Minister X"; X is not the one travelling, nobody else
+    Only for what a leader at home does: X is the subject ("President X approved …"), acts on
+    someone ("sworn in by President X", "letters received from President X") or heads "the
+    government of Prime Minister X"; X is not the one travelling, nobody else
     holds that office there, and X's sentence names no other country's place (a foreign
     leader met abroad: "he met Prime Minister X in Hanoi").
     """
@@ -274,7 +293,8 @@ def _leader_at_home(r: _Reader) -> None:
             continue
         root = person.root
         at_home = root.dep_ in {"nsubj", "nsubjpass"} or (
-            root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in GOVERNMENT_WORDS)
+            root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in GOVERNMENT_WORDS) or (
+            root.dep_ == "pobj" and root.head.dep_ in {"agent", "prep"} and root.head.lower_ in {"by", "from"})
         if at_home:
             r.add(key, "leaderOf", country.key, person.sent, role=title)
             held.add(office)
@@ -380,6 +400,13 @@ def _bloc_referred(r: _Reader, token: Token) -> str | None:
     return _last_organization(r, token)
 
 
+def _named_bloc(r: _Reader, token: Token) -> str | None:
+    """"The wider Zenda+ group", "the Acme bloc": the organisation named before the bloc word."""
+    if token.lemma_.lower() not in BLOC_WORDS | {"group"}:
+        return None
+    return next((k for c in token.children if c.dep_ == "compound" for k in r.actors(c, {"Organization"})), None)
+
+
 def _state_body(r: _Reader, token: Token) -> str | None:
     """"The Romanian army", "Poland's government": the country whose institution it is."""
     if token.lemma_.lower() not in STATE_BODIES:
@@ -409,6 +436,61 @@ def _leader_in_list(r: _Reader, person: Span, key: str, owner: Token) -> None:
         r.add(key, "leaderOf", country, person.sent, role="listed with leaders")
 
 
+# what a leader does to a guest: "President X hosted Zenda's Y" (Y is Zenda's leader, as X is his country's)
+HOST_VERBS = {"host", "receive", "welcome"}
+
+
+def _owned_leaders_listed(r: _Reader) -> None:
+    """"A's X, B's Y and C's Z" with a leader among them, or hosted by a leader: each leads the country before
+    the name. Read after every other leader (the leader may come later in the list) until nothing changes."""
+    owned = []
+    for ent in r.doc.ents:
+        key = r.keys.get(ent.start)
+        if ent.label_ == "PERSON" and key and ent.start >= 2 and r.doc[ent.start - 1].text in {"'s", "’s"}:
+            country = r.actor(r.doc[ent.start - 2], {"Country"})
+            if country:
+                owned.append((key, country, ent))
+    for _ in range(3):
+        leaders = {s for (s, p, _) in r.found if p == "leaderOf"}
+        before = len(r.found)
+        for key, country, ent in owned:
+            if key not in leaders and any(r.keys.get(t.i) in leaders - {key} for t in _listed_with(ent)):
+                r.add(key, "leaderOf", country, ent.sent, role="listed with leaders")
+        if len(r.found) == before:
+            return
+
+
+def _listed_with(ent: Span) -> list[Token]:
+    """The names a name is listed with (conjuncts, names in apposition, the name before its comma) and,
+    for a guest, the host."""
+    root, doc = ent.root, ent.doc
+    found = [*root.conjuncts, *(c for c in root.children if c.dep_ == "appos")]
+    if root.dep_ == "appos":
+        found.append(root.head)
+    i = doc[ent.start - 2].left_edge.i - 1  # the word before the owner: ", and" or ","
+    while i > 0 and doc[i].lower_ in {",", "and"}:
+        i -= 1
+    if i < doc[ent.start - 2].left_edge.i - 1:
+        found.append(doc[i])
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in HOST_VERBS:
+        found += [c for c in root.head.children if c.dep_ == "nsubj"]
+    return found
+
+
+def _ends_longer_title(doc: Doc, end: int, every_title: frozenset[str]) -> bool:
+    """Whether the words before ``end`` close a title of several words ("Secretary-General", "Attorney General")."""
+    return any(_title_text(doc[i:end]) in every_title for i in range(max(0, end - 4), end - 1))
+
+
+def _whose_owner(r: _Reader, whose: Token, types: set[str]) -> str | None:
+    """The name a "whose" clause follows ("Ruritania and Zenda, whose …": Zenda), read off the tokens (the
+    parse often hangs such a clause on a noun before the name)."""
+    i = whose.i - 1
+    if i < 1 or r.doc[i].text != ",":
+        return None
+    return r.actor(r.doc[i - 1], types)
+
+
 def _title_text(span: Span) -> str:
     """A title as titles.tsv writes it: "Secretary-General" is one word there, three tokens here."""
     return " ".join(span.text.lower().split())
@@ -433,7 +515,7 @@ def _role(head: Token, leaders: frozenset[str]) -> str | None:
 
 def _leader_apposition(r: _Reader, person: Span, key: str, leaders: frozenset[str]) -> None:
     """"Narendra Modi, the Prime Minister of India", "Javier Milei, Argentina's president"."""
-    appositions = [c for c in person.root.children if c.dep_ == "appos"]
+    appositions = _own_appositions(person.root)
     # "X, Ruritania's energy minister and the chief executive of Acme": each conjoined title is X's
     appositions += [c for a in appositions for c in a.conjuncts if c.i > a.i]
     for child in appositions:
@@ -443,14 +525,44 @@ def _leader_apposition(r: _Reader, person: Span, key: str, leaders: frozenset[st
                 continue
             # a company's or a body's head ("X, Acme's chief executive", "X, the head of the Fund") leads no country
             types = {"Organization"} if role in EXECUTIVE_TITLES else ACTORS
+            if _title_text(r.doc[child.i : child.i + 3]) in HEAD_OF_COUNTRY:  # "X, Zenda's head of state"
+                role, types = _title_text(r.doc[child.i : child.i + 3]), ACTORS
             # the title's own words only, not those of a title conjoined after it
             words = [t for t in child.subtree if not any(c.i <= t.i for c in child.conjuncts if c.i > child.i)]
             for t in words:
+                if t.dep_ == "pobj" and t.head.head.i == child.i and t.lemma_.lower() in GOVERNMENT_WORDS:
+                    # "X, the head of Zenda's government": the government's country
+                    owners = [r.actor(m, {"Country"}) for m in t.children if m.dep_ in {"poss", "amod", "compound"}]
+                    r.add(key, "leaderOf", next((o for o in owners if o), None), person.sent, role="head of government")
+                    continue
                 # "X, the head of the alliance": the word stands for the bloc (or country) named before
                 if t.dep_ == "pobj" and t.head.lower_ == "of" and (types == ACTORS or t.head.head.i == child.i):
                     r.add(key, "leaderOf", next(iter(r.referents(t, types)), None), person.sent, role=role)
                 elif t.dep_ in {"poss", "amod", "compound"} and t.head.i == child.i:
-                    r.add(key, "leaderOf", r.actor(t, types), person.sent, role=role)
+                    r.add(key, "leaderOf", r.actor(t, types) or _own_title_country(r, person, t), person.sent, role=role)
+
+
+# offices that make their holder a country's leader however the noun before them reads ("head" alone is a body's)
+HEAD_OF_COUNTRY = {"head of state", "head of government"}
+
+
+def _own_title_country(r: _Reader, person: Span, word: Token) -> str | None:
+    """"Zendan Crown Prince X, the kingdom's prime minister": "the kingdom" is the country X's own title names."""
+    if word.lower_ not in REFERRING_WORDS - {"its"} or not any(c.lower_ == "the" for c in word.children):
+        return None
+    return next((k for t in r.doc[max(0, person.start - 4) : person.start] if (k := r.actor(t, {"Country"}))), None)
+
+
+def _own_appositions(root: Token) -> list[Token]:
+    """The appositions of a name; in a list the parse hangs one written after the last name on the first
+    ("A and B, Zenda's president,"): it is the last name's."""
+    found = [c for c in root.children if c.dep_ == "appos"]
+    names = [root, *root.conjuncts]
+    last = max(names, key=lambda t: t.i)
+    if last.i != root.i:
+        return [a for a in found if a.i < last.i]
+    first = min(names, key=lambda t: t.i)
+    return found + [a for a in first.children if a.dep_ == "appos" and a.i > root.i] if first.i != root.i else found
 
 
 def _leader_title_first(r: _Reader, person: Span, key: str, leaders: frozenset[str]) -> None:
@@ -479,6 +591,8 @@ def _leader_title_first(r: _Reader, person: Span, key: str, leaders: frozenset[s
 def _leader_counterpart(r: _Reader, person: Span, key: str) -> None:
     """"President X … his Paraguayan counterpart Y": the counterpart of a leader leads the country named."""
     noun = person.root.head if person.root.dep_ in {"appos", "compound"} else None
+    if person.start > 0 and r.doc[person.start - 1].lemma_.lower() == "counterpart":
+        noun = r.doc[person.start - 1]  # "A and his Zendan counterpart B": the parse may hang B on A
     if noun is None or noun.lemma_.lower() != "counterpart":
         return
     country = next((r.actor(c, {"Country"}) for c in noun.children if c.dep_ in {"amod", "compound"} and r.actor(c, {"Country"})), None)
@@ -813,11 +927,25 @@ def _bloc_of_all(r: _Reader, countries: list[str]) -> list[str]:
 
 def _belongs_to(r: _Reader, verb: Token) -> None:
     """"Ruritania already belongs to the 27-nation bloc": a country belonging to an organisation is a member."""
-    countries = [k for c in verb.children if c.dep_ == "nsubj" for k in r.actors(c, {"Country"})]
+    countries = [k for c in verb.children if c.dep_ == "nsubj" for k in r.actors(c, {"Country"}) or _both_countries(r, c)]
     if not countries and verb.dep_ == "relcl":  # "Ruritania, which belongs to the alliance"
         countries = r.actors(verb.head, {"Country"})
     orgs = [k for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
             for p in c.children if p.dep_ == "pobj" for k in r.referents(p, {"Organization"})]
+    r.add_all(countries, "memberOf", orgs, verb.sent)
+
+
+# "A, B and C formed the Zenda Alliance": the founders of a bloc are its members
+FOUND_VERBS = {"form", "found", "establish", "create", "launch"}
+# words in a bloc's own name ("the Alliance of Zenda States"): a company formed by countries is no bloc they belong to
+BLOC_NAME_WORDS = {"alliance", "union", "community", "organisation", "organization", "association", "league", "council",
+                   "pact", "forum", "group", "bloc", "commonwealth", "cooperation", "partnership", "confederation"}
+
+
+def _founded(r: _Reader, verb: Token) -> None:
+    countries = [k for c in verb.children if c.dep_ == "nsubj" for k in r.actors(c, {"Country"}) or _both_countries(r, c)]
+    orgs = [k for c in verb.children if c.dep_ == "dobj" for k in r.actors(c, {"Organization"})
+            if BLOC_NAME_WORDS & {w.lower() for w in r.entities[k].entity.label.split()}]
     r.add_all(countries, "memberOf", orgs, verb.sent)
 
 
@@ -880,15 +1008,32 @@ def _last_organization(r: _Reader, token: Token) -> str | None:
                  if r.keys.get(t.i) and r.type_of(r.keys[t.i]) == "Organization"), None)
 
 
+# how many countries "the two countries", "all three nations" stand for
+GROUP_SIZES = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
 def _both_countries(r: _Reader, subject: Token | None) -> list[str]:
-    """"Both countries", "the two nations": the two countries last named together ("A and B")."""
+    """"Both countries", "the two nations", "all three countries": reading back a sentence at a time (up to three),
+    the countries last named together ("A and B") or the only ones named so far; failing that, a group named
+    together further back."""
     if subject is None or subject.lemma_.lower() not in {"country", "nation"} or subject.tag_ != "NNS":
         return []
-    if not any(c.lower_ in {"both", "two"} for c in subject.children):
+    size = next((GROUP_SIZES[c.lower_] for c in subject.children if c.lower_ in GROUP_SIZES), None)
+    if size is None:
         return []
+    first, end = subject.sent.start, subject.i
+    for _ in range(4):
+        window = [t for t in r.doc[first:end] if r.keys.get(t.i)]
+        named = list(dict.fromkeys(k for t in window for k in r.actors(t, {"Country"})))
+        group = next((r.actors(t, {"Country"}) for t in reversed(window) if len(r.actors(t, {"Country"})) == size), None)
+        if group or len(named) == size:  # "Zenda's emir … Ruritania's minister …. Both countries …"
+            return group or named
+        if len(named) > size or first == 0:
+            break
+        first = r.doc[first - 1].sent.start
     for t in reversed(r.doc[max(0, subject.i - 120) : subject.i]):
         group = r.actors(t, {"Country"}) if r.keys.get(t.i) else []
-        if len(group) == 2:
+        if len(group) == size:
             return group
     return []
 
@@ -961,11 +1106,26 @@ def _located_in_phrase(r: _Reader) -> None:
         preps += [p for a in root.children if a.dep_ == "appos" and a.lemma_.lower() in PLACE_NOUNS
                   for p in a.children if p.dep_ == "prep" and p.lower_ == "in"]
         for pobj in (c for p in preps for c in p.children if c.dep_ == "pobj"):
-            if pobj.lemma_.lower() in PLACE_NOUNS:  # "in the German state of Lower Saxony"
-                pobj = next(iter(_of_objects(pobj)), pobj)
+            if pobj.lemma_.lower() in PLACE_NOUNS:  # "in the German state of Lower Saxony", "in the Zenda region"
+                named = [c for c in pobj.children if c.dep_ == "compound" and r.keys.get(c.i)]
+                pobj = next(iter(_of_objects(pobj) + named), pobj)
             _add_within(r, key, r.keys.get(pobj.i), ent.sent)
         _add_within(r, key, _described_site_in(r, ent), ent.sent)
         _add_within(r, key, _near_place_in(r, ent), ent.sent)
+
+
+def _region_of_country(r: _Reader) -> None:
+    """"Zenda's northern Y region", "its Y province" (its: the country named before): the region is in the country."""
+    for ent in r.doc.ents:
+        key = r.keys.get(ent.start)
+        if r.type_of(key) != "Place":
+            continue
+        # any word of the name may carry the owner (the parse splits a name like "Rio Grande do Sul"), or the region word after it
+        heads = [*ent, *(t.head for t in ent if t.dep_ == "compound" and t.head.lemma_.lower() in REGION_WORDS)]
+        for poss in (c for h in heads for c in h.children if c.dep_ == "poss" and c.i < ent.start):
+            country = _referred_actor(r, poss) if poss.lower_ == "its" else r.actor(poss, {"Country"})
+            if r.type_of(country) == "Country":
+                _add_within(r, key, country, ent.sent)
 
 
 # nouns that describe a building or site by what it is: "X, the ministry's headquarters in Y"
@@ -1002,7 +1162,7 @@ def _described_site_in(r: _Reader, ent: Span) -> str | None:
 
 # what a place is described as, besides sites and settlements: "X, a shipbuilding hub near Y"
 HUB_NOUNS = {"hub", "centre", "center", "enclave", "resort", "suburb"}
-WATER_WORDS = {"river", "lake"}  # a town on a river is not inside it
+WATER_WORDS = {"river", "lake", "sea", "gulf", "bay", "ocean", "strait", "channel"}  # a town on a river or a sea is not in it
 
 
 LOCATED_WORDS = {"located", "situated", "lying", "nestled"}
