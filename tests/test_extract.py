@@ -125,6 +125,12 @@ def test_a_house_named_after_a_city_is_a_place_and_the_house_alone_is_not(nlp):
     assert not any(e.type == "Place" for e in x.entities)
 
 
+def test_a_name_that_starts_with_a_foreign_site_word_is_a_place(nlp):
+    # "Palazzo X", "Qasr X": the site word comes first, and the model takes the name for a person
+    x, _ = run(nlp, "Prime Minister John Roe met the president at Palazzo Zenda on Friday, and later at Qasr Al Marda.")
+    assert {("Place", "Palazzo Zenda"), ("Place", "Qasr Al Marda")} <= entity_set(x)
+
+
 def test_heading_fragments_are_not_entities(nlp):
     x, _ = run(nlp, "Energy Ties Are Deepening Beyond Oil\n\nBrazil sells soybeans to China.")
     labels = {e.label for e in x.entities}

@@ -74,6 +74,11 @@ def _facility_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _facility_starts() -> frozenset[str]:
+    return frozenset(w.lower() for w in data_lines("facility_starts.txt"))
+
+
+@lru_cache(maxsize=1)
 def _not_entities() -> frozenset[str]:
     return frozenset(w.lower() for w in data_lines("not_entities.txt"))
 
@@ -221,6 +226,8 @@ def fix_entities(doc: Doc, is_heading: Callable[[Span], bool]) -> tuple[Span, ..
             title, _ = title_before(doc, span.start)
             if (title is not None or label == "ORG" and _titled_in_apposition(span)) and label != "PERSON":
                 label = "PERSON"
+            if len(span) > 1 and span[0].lower_ in _facility_starts() and span[1].text[:1].isupper():
+                label = "FAC"  # "Palazzo Zenda", "Qasr Al Zenda": the model takes the site for a person
             if label == "PERSON":
                 span = _with_regnal_number(_strip_title(span))
                 if span.text.lower() in titles()[0]:
