@@ -441,6 +441,14 @@ def test_owner_of_the_supplied_goods_buys_them(nlp):
     assert ("Chile", "suppliesTo", "Japan") in relation_set(x, labels)
 
 
+def test_a_trade_verb_the_parse_reads_as_a_noun_still_trades(nlp):
+    # "imports" read as the subject of "liquefied", or conjoined to "sells" as a noun with its own object
+    x, labels = run(nlp, "Peru imports liquefied natural gas from Norway under a long contract.")
+    assert ("Norway", "suppliesTo", "Peru") in relation_set(x, labels)
+    x, labels = run(nlp, "Laos sells most of its power to Thailand and imports nearly all of its fuel from Vietnam.")
+    assert {("Laos", "suppliesTo", "Thailand"), ("Vietnam", "suppliesTo", "Laos")} <= relation_set(x, labels)
+
+
 # -- titles inside names, name fragments ----------------------------------------------
 
 

@@ -125,7 +125,9 @@ def extract_relations(
     _leader_met_at_home(r)
     for token in doc:
         lemma = token.lemma_.lower()
-        if token.pos_ == "NOUN" and lemma in _TRADE_NOUNS:
+        if token.pos_ == "NOUN" and lemma in SELL_VERBS | BUY_VERBS and token.lower_.endswith("s") and _misread_trade_verb(r, token, lemma):
+            pass
+        elif token.pos_ == "NOUN" and lemma in _TRADE_NOUNS:
             _trade_noun(r, token, lemma in SUPPLIER_NOUNS)
         elif token.pos_ == "NOUN" and lemma in FLOW_NOUNS:
             _trade_flow(r, token, lemma)
@@ -633,6 +635,27 @@ def _trade_verb(r: _Reader, verb: Token, lemma: str) -> None:
     # "Algeria's Sonatrach will supply Italy's Eni", "buy from South Korea's Hanwha": the countries trade too
     if any(r.type_of(k) == "Organization" for k in suppliers + buyers):
         r.add_all(_countries_of(r, suppliers), "suppliesTo", _countries_of(r, buyers), verb.sent)
+
+
+def _misread_trade_verb(r: _Reader, word: Token, lemma: str) -> bool:
+    """"Zenda imports gas from Marda", "Zenda sells coal to Y and imports fuel from Marda": the parse may read
+    the verb as a noun, the subject of the next word or conjoined to the first verb with an object of its
+    own; the trader and the other side are still where a verb would have them. Whether it was read so."""
+    doc = word.doc
+    if word.dep_ == "conj" and word.head.pos_ == "VERB" and any(c.dep_ == "dobj" for c in word.children):
+        traders = [k for c in word.head.children if c.dep_ == "nsubj" for k in r.actors(c)]
+        verb = word
+    elif word.dep_ == "nsubj" and word.head.pos_ == "VERB" and word.i > 0 and doc[word.i - 1].dep_ == "compound" \
+            and doc[word.i - 1].head.i == word.i:
+        traders, verb = r.actors(doc[word.i - 1]), word.head  # "Zenda imports liquefied gas from Marda"
+    else:
+        return False
+    selling = lemma in SELL_VERBS
+    others = [k for prep in _trade_preps(verb, {"to"} if selling else {"from"})
+              for p in prep.children if p.dep_ == "pobj" for k in _trade_party(r, p, selling)]
+    suppliers, buyers = (traders, others) if selling else (others, traders)
+    r.add_all(suppliers, "suppliesTo", buyers, word.sent)
+    return bool(traders and others)
 
 
 DEAL_VERBS = {"sign", "agree", "conclude", "reach", "strike", "ink"}
