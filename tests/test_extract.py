@@ -449,6 +449,12 @@ def test_a_trade_verb_the_parse_reads_as_a_noun_still_trades(nlp):
     assert {("Laos", "suppliesTo", "Thailand"), ("Vietnam", "suppliesTo", "Laos")} <= relation_set(x, labels)
 
 
+def test_a_title_before_an_honorific_and_a_name_in_apposition_is_the_leaders(nlp):
+    # "Ruritania's emir, Sheikh X,": the honorific stands between the comma and the name
+    x, labels = run(nlp, "Qatar's emir, Sheikh Hamad bin Jassim al-Marri, opened the meeting on Sunday.")
+    assert ("Hamad bin Jassim al-Marri", "leaderOf", "Qatar") in relation_set(x, labels)
+
+
 # -- titles inside names, name fragments ----------------------------------------------
 
 

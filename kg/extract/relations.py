@@ -458,8 +458,10 @@ def _leader_apposition(r: _Reader, person: Span, key: str, leaders: frozenset[st
 def _leader_title_first(r: _Reader, person: Span, key: str, leaders: frozenset[str]) -> None:
     """"The Ruritanian president, Jane Doe,", "Ruritania's head of state, Jane Doe,", "Acme's chief executive,
     Jane Doe,": the name is an apposition to the title before it."""
-    head = person.root.head
-    if person.root.dep_ != "appos" or head.i >= person.start or r.doc[person.start - 1].text != ",":
+    head, start = person.root.head, person.start
+    while start > 0 and r.doc[start - 1].lower_ in HONORIFICS:
+        start -= 1  # "Ruritania's emir, Sheikh X,"
+    if person.root.dep_ != "appos" or head.i >= start or r.doc[start - 1].text != ",":
         return
     if any(t.lower_.rstrip("-") in {f.rstrip("-") for f in FORMER} for t in r.doc[head.left_edge.i : head.i]):
         return
