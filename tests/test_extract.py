@@ -455,6 +455,15 @@ def test_a_title_before_an_honorific_and_a_name_in_apposition_is_the_leaders(nlp
     assert ("Hamad bin Jassim al-Marri", "leaderOf", "Qatar") in relation_set(x, labels)
 
 
+def test_a_leader_at_home_behind_honorifics_while_another_country_is_the_callers(nlp):
+    # "President His Excellency X" (the parse hangs X on the title) at home in the dateline's capital; the
+    # caller's own country ("President Y of Ghana") is no sign that X is abroad
+    text = ("NAIROBI, May 3 (Reuters) - President His Excellency Daniel Mwangi received a phone call on Tuesday "
+            "from President John Roe of Ghana.\n\nKenya is Ghana's partner in trade.\n")
+    x, labels = run(nlp, text, "2025-05-03")
+    assert ("Daniel Mwangi", "leaderOf", "Kenya") in relation_set(x, labels)
+
+
 # -- titles inside names, name fragments ----------------------------------------------
 
 

@@ -63,7 +63,8 @@ EXECUTIVE_TITLES = {
 }
 # words between an owner and a leader title that another title shares: "Acme founder and chairman X"
 CO_TITLE_WORDS = {"and", "founder", "co-founder", "cofounder"}
-HONORIFICS = {"sheikh", "shaikh", "sir", "dame", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms."}
+HONORIFICS = {"sheikh", "shaikh", "sir", "dame", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
+              "his", "her", "highness", "majesty", "excellency"}  # "President His Highness Sheikh X"
 
 
 class _Reader:
@@ -275,6 +276,8 @@ def _leader_at_home(r: _Reader) -> None:
         if office is None or key in led | travelling or office in held or _abroad(r, person, home):
             continue
         root = person.root
+        while root.dep_ == "appos" and root.head.i < root.i:
+            root = root.head  # "President His Highness Sheikh X received …": the parse hangs X on the title
         at_home = root.dep_ in {"nsubj", "nsubjpass"} or (
             root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in GOVERNMENT_WORDS)
         if at_home:
@@ -344,6 +347,9 @@ def _abroad(r: _Reader, person: Span, home: str) -> bool:
     """Whether the sentence of ``person`` names a place or country other than the country ``home`` (ISO code)
     and its places, outside a relative clause said of the person ("X, whose coalition … the war in Ukraine")."""
     own = {t.i for c in person.root.children if c.dep_ == "relcl" for t in c.subtree}
+    # "received a call from President Y of Ruritania": a country said of someone else is theirs, not a trip
+    own |= {t.i for e in person.sent.ents if e.label_ == "PERSON" and e.root.i != person.root.i
+            for t in e.root.subtree if t.i >= e.end}
     for i in range(person.sent.start, person.sent.end):
         if i in own:
             continue
