@@ -2097,3 +2097,11 @@ def test_calling_someone_the_parse_took_for_a_predicate_is_a_call(nlp, text, exp
     x, labels = run(nlp, text, published="2025-05-18")
     calls = [r for r in event_rows(x, labels) if r[0] == "PhoneCall" and r[4] != "2025-05-17"]
     assert calls == ([expected] if expected else [])
+
+
+def test_a_purchase_agreed_with_a_named_seller_is_an_agreement(nlp):
+    # "agreed to buy jets from Y" is a deal between buyer and seller; other things agreed are not
+    x, labels = run(nlp, "Peru agreed on Thursday to buy six patrol boats from Norway.", "2025-05-09")
+    assert ("Agreement", None, ("Norway", "Peru"), None, "2025-05-08", None, "occurred") in event_rows(x, labels)
+    x, labels = run(nlp, "Peru and Norway agreed on Thursday to expand trade.", "2025-05-09")
+    assert not any(e.type == "Agreement" for e in x.events)

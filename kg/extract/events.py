@@ -1230,6 +1230,12 @@ class _Reader:
     def _agreement(self, m: Mention, trigger: Token) -> bool:
         """Signing needs a document that is an agreement ("signed a deal", "the signing of the Treaty", "a deal signed");
         adopting, a joint text ("leaders adopted a declaration", not "parliament adopted a law")."""
+        if trigger.lemma_.lower() == "agree":
+            # "Zenda agreed to buy jets from Ruritania": a purchase agreed with a named seller (or a sale to a
+            # named buyer) is a deal between the two; other things agreed are not told as a signed agreement
+            return len(m.participants) >= 2 and any(
+                c.dep_ == "xcomp" and c.lemma_.lower() in TRADE_VERBS for c in trigger.children) and bool(
+                self._trade_parties(trigger))
         if trigger.lemma_.lower() == "adopt":
             texts = [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"} and singular(c.lower_) in ADOPTED_TEXTS]
             if texts:
