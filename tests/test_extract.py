@@ -2105,3 +2105,14 @@ def test_a_purchase_agreed_with_a_named_seller_is_an_agreement(nlp):
     assert ("Agreement", None, ("Norway", "Peru"), None, "2025-05-08", None, "occurred") in event_rows(x, labels)
     x, labels = run(nlp, "Peru and Norway agreed on Thursday to expand trade.", "2025-05-09")
     assert not any(e.type == "Agreement" for e in x.events)
+
+
+@pytest.mark.parametrize("text, bloc", [
+    ("Peru and Chile are members of the Andean Community (CAN), whose leaders will meet in Lima in June.", "Andean Community"),
+    ("Both countries are founding members of the Mercosur trade bloc, whose leaders will meet in Lima in June.", "Mercosur"),
+])
+def test_whose_leaders_meet_is_the_bloc_named_before_whose(nlp, text, bloc):
+    # the parse hangs "whose leaders will meet" on "members", not on the bloc named right before it
+    x, labels = run(nlp, text, "2025-03-19")
+    meetings = [row for row in event_rows(x, labels) if row[0] == "Meeting"]
+    assert any(bloc in row[2] and row[3] == "Lima" and row[4] == "2025-06" for row in meetings), meetings

@@ -377,8 +377,23 @@ class _Reader:
             return self._capital_of(token)
         if lemma in GROUP_NOUNS and token.head.dep_ == "relcl" and any(c.lower_ == "whose" for c in token.children):
             key = self.keys.get(token.head.head.i)
+            if self.type_of(key) not in {"Organization", "Country"}:
+                key = self._before_whose(token)
             return key if self.type_of(key) in {"Organization", "Country"} else None
         return None
+
+    def _before_whose(self, token: Token) -> str | None:
+        """"members of the Union (EU), whose leaders …", "the Zenda trade bloc, whose leaders …": the parse may hang
+        the clause on a noun further back; the name right before "whose" (or the one naming the noun there) is meant."""
+        whose = next(c for c in token.children if c.lower_ == "whose")
+        i = whose.i - 1
+        while i > 0 and self.doc[i].is_punct:
+            i -= 1
+        before = self.doc[i]
+        if before.dep_ == "appos" and before.i not in self.keys:
+            before = before.head  # "the Zenda Community (ZC), whose …": a short name the text has not defined
+        names = [before, *(c for c in before.children if c.dep_ == "compound")]
+        return next((self.keys[t.i] for t in names if t.i in self.keys), None)
 
     def _capital_of(self, token: Token) -> str | None:
         """"the Kazakh capital": the capital city of the country its modifier names."""
