@@ -2116,3 +2116,11 @@ def test_whose_leaders_meet_is_the_bloc_named_before_whose(nlp, text, bloc):
     x, labels = run(nlp, text, "2025-03-19")
     meetings = [row for row in event_rows(x, labels) if row[0] == "Meeting"]
     assert any(bloc in row[2] and row[3] == "Lima" and row[4] == "2025-06" for row in meetings), meetings
+
+
+def test_the_day_before_was_due_to_is_the_planned_trips(nlp):
+    # "On Friday he was due to fly to X": the day hangs on the copula of "due", not on the trip's verb
+    text = "LIMA, May 8 (Reuters) - Peru signed a deal with Chile on Thursday.\n\nAna Ruiz met Chile's president.\n\nOn Friday she was due to fly to Quito.\n"
+    x, labels = run(nlp, text, "2025-05-09")
+    visits = [row for row in event_rows(x, labels) if row[0] == "Visit"]
+    assert [(row[3], row[4], row[6]) for row in visits] == [("Quito", "2025-05-09", "planned")]

@@ -617,7 +617,10 @@ class _Reader:
         schedule = self._schedule_verb(head)
         if schedule is not None:
             # "In Doha on Wednesday he is expected to hold talks": the place and day hang on "expected"
-            for child in (c for c in schedule.children if c.dep_ == "prep" and c.i < head.i):
+            holders = [schedule]
+            if schedule.dep_ == "acomp":
+                holders.append(schedule.head)  # "On Friday he was due to fly …": the day hangs on the copula
+            for child in (c for h in holders for c in h.children if c.dep_ == "prep" and c.i < head.i):
                 sub = list(child.subtree)
                 if not any(self._is_trigger(t) for t in sub):
                     tokens.update(sub)
