@@ -2124,3 +2124,14 @@ def test_the_day_before_was_due_to_is_the_planned_trips(nlp):
     x, labels = run(nlp, text, "2025-05-09")
     visits = [row for row in event_rows(x, labels) if row[0] == "Visit"]
     assert [(row[3], row[4], row[6]) for row in visits] == [("Quito", "2025-05-09", "planned")]
+
+
+def test_talks_on_the_sidelines_of_the_summit_told_before_are_there_that_day(nlp):
+    # "of the summit" names no gathering of its own: the one told before, with its place and day
+    text = ("LIMA, May 8 (Reuters) - Leaders of the Andean Community met in Lima on Thursday for the bloc's annual summit."
+            "\n\nThe bloc's next summit will be held in Quito in December, the secretary-general said."
+            "\n\nOn the sidelines of the summit, President Ana Ruiz held talks with Prime Minister Juan Soto on trade. "
+            "Peru imports gas from Bolivia under a contract signed in 2020, and a new terminal has doubled the amount it can receive.\n")
+    x, labels = run(nlp, text, "2025-05-09")
+    talks = [row for row in event_rows(x, labels) if row[2] == ("Ana Ruiz", "Juan Soto")]
+    assert [(row[0], row[3], row[4]) for row in talks] == [("Meeting", "Lima", "2025-05-08")]

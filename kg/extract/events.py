@@ -252,8 +252,10 @@ class _Reader:
             places = [self.key(w) for g in gatherings for c in g.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}
                       for w in c.children if w.dep_ == "pobj"]
             m.place = next((k for k in places if self.type_of(k) in {"City", "Country", "Place"}), None)
-        for token in self.scope(trigger):
-            if token.lower_ in SIDELINES and token.dep_ == "pobj" and not any(c.dep_ == "prep" for c in token.children):
+        # "On the sidelines of the summit, X held talks with Y": the phrase names a trigger, so it is not in the scope
+        clause = [t for c in self.clause_head(trigger).children if c.dep_ == "prep" for t in c.subtree]
+        for token in [*self.scope(trigger), *clause]:
+            if token.lower_ in SIDELINES and token.dep_ == "pobj" and self._told_before(token):
                 break
         else:
             return
@@ -263,6 +265,17 @@ class _Reader:
         if host is not None:
             m.place = m.place or host.place
             m.date = m.date or host.date
+
+    def _told_before(self, sidelines: Token) -> bool:
+        """"on the sidelines", "on the sidelines of the summit": of a gathering told before (not "of the summit
+        in Zenda", "of the Zenda Forum", which say their own)."""
+        gatherings = [p for c in sidelines.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        return all(
+            p.lemma_.lower() in GATHERING_NOUNS and self.key(p) is None
+            and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in p.children)
+            and not any(c.dep_ in {"prep", "compound", "amod", "poss"} for c in p.children)
+            for p in gatherings
+        )
 
     def _read_lede(self) -> None:
         """Without a dated dateline, the first sentence of the body is the lede.
