@@ -2135,3 +2135,12 @@ def test_talks_on_the_sidelines_of_the_summit_told_before_are_there_that_day(nlp
     x, labels = run(nlp, text, "2025-05-09")
     talks = [row for row in event_rows(x, labels) if row[2] == ("Ana Ruiz", "Juan Soto")]
     assert [(row[0], row[3], row[4]) for row in talks] == [("Meeting", "Lima", "2025-05-08")]
+
+
+def test_the_leader_with_a_nationality_is_that_countrys_not_the_one_named_most(nlp):
+    # "the Togolese leader": the Togolese president, though the host is named more often
+    text = ("ACCRA, May 8 (Reuters) - President Kofi Mensah received Togolese President Faure Ama at Jubilee House on "
+            "Thursday for talks on trade. Mensah said the talks went well.\n\n"
+            "The Togolese leader also met Vice President Jane Opoku on Thursday before flying home.\n")
+    x, labels = run(nlp, text, "2025-05-09")
+    assert any(row[0] == "Meeting" and row[2] == ("Faure Ama", "Jane Opoku") for row in event_rows(x, labels))

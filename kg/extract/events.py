@@ -362,6 +362,11 @@ class _Reader:
                     or word == "leader" and title in leaders)
 
         people = list(dict.fromkeys(k for i, title, k in self.titled if i < token.i and fits(title)))
+        # "the Ruritanian leader": one of Ruritania's, or at least no one known to be another country's
+        country = next((c for c in map(self._country_word, (t for t in token.children if t.dep_ in {"amod", "compound"})) if c), None)
+        if country is not None:
+            own = [k for k in people if self.nationality.get(k) == country]
+            people = own or [k for k in people if k not in self.nationality]
         if len(people) <= 1:
             return people[0] if people else None
         named = [self.keys[i] for i in self.mention_starts if i < token.i]
