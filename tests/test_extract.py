@@ -2144,3 +2144,11 @@ def test_the_leader_with_a_nationality_is_that_countrys_not_the_one_named_most(n
             "The Togolese leader also met Vice President Jane Opoku on Thursday before flying home.\n")
     x, labels = run(nlp, text, "2025-05-09")
     assert any(row[0] == "Meeting" and row[2] == ("Faure Ama", "Jane Opoku") for row in event_rows(x, labels))
+
+
+def test_a_meeting_at_a_site_in_a_city_is_at_the_site_and_the_guest_visits_the_city(nlp):
+    # "In Lima, X received Y at the Palacio Azul": the talks at the site, Y's visit to the city
+    text = "In Lima, President Ana Ruiz received Chilean President Juan Soto at the Palacio Azul on Tuesday for talks on trade."
+    x, labels = run(nlp, text, "2025-05-09")
+    rows = {(row[0], row[3]) for row in event_rows(x, labels)}
+    assert {("Meeting", "Palacio Azul"), ("Visit", "Lima")} <= rows

@@ -147,6 +147,7 @@ class _Reader:
         self.history: list[Mention] = []  # mentions read so far, in text order
         self.attendance: list[Mention] = []  # "X was among the leaders at …", "X attended": see among_the_leaders
         self.within: dict[str, str] = {}  # a site → the city or country the text puts it in
+        self.site_city: dict[str, str] = {}  # a meeting's site → the city named beside it in the clause
 
     def _read_dateline(self) -> None:
         """Take the reference date from a dateline ("MANILA, April 29 (Reuters) -").
@@ -749,11 +750,13 @@ class _Reader:
         if m.type != "Meeting" or trigger.pos_ != "VERB" or trigger.lemma_.lower() not in {"host", "receive", "welcome"}:
             return []
         guests = [k for c in trigger.children if c.dep_ == "dobj" for k in self.entity_keys(c, {"Person"})]
-        if not guests or m.place is None or self.type_of(m.place) not in {"City", "Country"}:
+        # "In Zenda, X received Y at the Blue Palace": Y came to the city the clause puts the site in
+        place = m.place if self.type_of(m.place) in {"City", "Country"} else self.site_city.get(m.place)
+        if not guests or place is None:
             return []
         hosts = [k for k in m.participants if k not in guests]
         return [Mention("Visit", trigger.i, m.sentence, agent=guests[0], participants=[guests[0], *hosts],
-                         place=m.place, date=m.date, status=m.status)]
+                         place=place, date=m.date, status=m.status)]
 
     def _visited_when(self, trigger: Token) -> str | None:
         """"X discussed trade with Y when Y visited Zenda in May": the talks were held where the visit went."""
@@ -1118,23 +1121,29 @@ class _Reader:
         # the trigger's own phrase first: in "arrived in Manila after a visit to Vietnam"
         # the visit's place is Vietnam, although Manila sits in its clause
         own = {t.i for t in trigger.subtree}
+        anchors = {trigger.i, self.clause_head(trigger).i}
+        schedule = self._schedule_verb(self.clause_head(trigger))
+        if schedule is not None:
+            anchors.add(schedule.i)  # "In Doha he is expected to hold talks"
+        anchors |= {c.i for c in trigger.children if c.dep_ in {"dobj", "attr"}}  # "signed a deal in Oslo"
+        # "talks with visiting President X in Beijing": the parse hangs the place on the guest
+        anchors |= {t.i for t in scope if t.dep_ == "pobj" and t.head.lower_ == "with" and t.head.head.i == trigger.i}
+        if trigger.lemma_.lower() == "discuss":  # "discussed trade with X in Zenda": the parse hangs "with" on the topic
+            anchors |= {t.i for t in scope if t.dep_ == "pobj" and t.head.lower_ == "with" and t.head.head.dep_ == "dobj"
+                        and t.head.head.head.i == trigger.i}
+        # "a summit of the Union in Accra", "a meeting of Union ministers in Accra"
+        anchors |= {i for c in self._convening(m, trigger) for i in (c.i, c.head.i)}
+        # "In Zenda, X received Y at the Blue Palace": a meeting is where the site says, within the city
+        sites = [self.key(t) for t in scope if m.type in {"Meeting", "Agreement"} and t.dep_ == "pobj"
+                 and t.head.lower_ == "at" and t.head.head.i in anchors and self.type_of(self.key(t)) == "Place"]
         for token in sorted(scope, key=lambda t: t.i not in own):
             key = self.key(token)
             if key is None or self.type_of(key) not in PLACE_TYPES or key in m.participants:
                 continue
-            anchors = {trigger.i, self.clause_head(trigger).i}
-            schedule = self._schedule_verb(self.clause_head(trigger))
-            if schedule is not None:
-                anchors.add(schedule.i)  # "In Doha he is expected to hold talks"
-            anchors |= {c.i for c in trigger.children if c.dep_ in {"dobj", "attr"}}  # "signed a deal in Oslo"
-            # "talks with visiting President X in Beijing": the parse hangs the place on the guest
-            anchors |= {t.i for t in scope if t.dep_ == "pobj" and t.head.lower_ == "with" and t.head.head.i == trigger.i}
-            if trigger.lemma_.lower() == "discuss":  # "discussed trade with X in Zenda": the parse hangs "with" on the topic
-                anchors |= {t.i for t in scope if t.dep_ == "pobj" and t.head.lower_ == "with" and t.head.head.dep_ == "dobj"
-                            and t.head.head.head.i == trigger.i}
-            # "a summit of the Union in Accra", "a meeting of Union ministers in Accra"
-            anchors |= {i for c in self._convening(m, trigger) for i in (c.i, c.head.i)}
             if token.dep_ == "pobj" and token.head.lower_ in preps and token.head.head.i in anchors:
+                if sites and self.type_of(key) in {"City", "Country"}:
+                    self.site_city[sites[0]] = key
+                    key = sites[0]
                 m.place = key
                 return
             if m.type == "Visit" and token.head.i == trigger.i and token.dep_ in {"dobj", "compound", "npadvmod", "nmod"}:
