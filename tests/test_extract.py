@@ -2152,3 +2152,16 @@ def test_a_meeting_at_a_site_in_a_city_is_at_the_site_and_the_guest_visits_the_c
     x, labels = run(nlp, text, "2025-05-09")
     rows = {(row[0], row[3]) for row in event_rows(x, labels)}
     assert {("Meeting", "Palacio Azul"), ("Visit", "Lima")} <= rows
+
+
+def test_a_visit_moved_to_a_month_is_planned_for_that_month_ahead(nlp):
+    # "visit … moved to June" (headline style): June is the new date, ahead of the news, whatever the past tense of "moved"
+    x, labels = run(nlp, "The visit to Quito by President Ana Ruiz moved to June, officials said.", "2025-03-19")
+    assert [row[3:] for row in event_rows(x, labels) if row[0] == "Visit"] == [("Quito", "2025-06", None, "planned")]
+
+
+def test_a_visit_whose_preparations_were_reviewed_is_planned(nlp):
+    text = ("Chilean President Ana Ruiz spoke by phone with Peru's president on Tuesday. "
+            "The two presidents also reviewed preparations for Ruiz's state visit to Lima.")
+    x, labels = run(nlp, text, "2025-03-19")
+    assert [(row[3], row[6]) for row in event_rows(x, labels) if row[0] == "Visit"] == [("Lima", "planned")]

@@ -76,6 +76,9 @@ GATHERING_NOUNS = {"gathering", "summit", "meeting", "conference", "forum", "tal
 # what leaders adopt together: a joint text (a law or a budget is adopted by one body)
 ADOPTED_TEXTS = {"declaration", "communique", "communiqué", "statement", "charter", "roadmap", "accord", "pact", "treaty"}
 # "on the sidelines/margins/fringes of the summit": talks held beside a gathering
+# a date given after these is the one an event was moved to: "visit moved to April", "talks put off until May"
+RESCHEDULE_VERBS = {"move", "postpone", "reschedule", "push", "delay", "defer", "put", "shift", "bring"}
+PREPARING_WORDS = {"preparation", "prepare", "arrangement", "plan", "planning"}
 SIDELINES = {"sidelines", "margins", "fringes", "sideline", "margin"}
 VISIT_VERBS = {"visit", "tour", "travel", "fly", "arrive", "come"}
 VISITOR_NOUNS = {"visitor", "guest"}
@@ -1307,6 +1310,11 @@ class _Reader:
             return "planned"  # "accepted an invitation to visit Zenda"
         if trigger.pos_ == "ADJ" and trigger.lower_ == "due":
             return "planned"  # "X is due in Zenda"
+        if trigger.dep_ in {"nsubj", "nsubjpass"} and trigger.head.lemma_.lower() in RESCHEDULE_VERBS and any(
+                c.dep_ == "prep" and c.lower_ in {"to", "until", "till"} for c in trigger.head.children):
+            return "planned"  # "visit moved to April", "summit postponed until June": the new date is ahead
+        if trigger.dep_ == "pobj" and trigger.head.lower_ == "for" and trigger.head.head.lemma_.lower() in PREPARING_WORDS:
+            return "planned"  # "reviewed preparations for X's visit": whatever the tense, the visit is ahead
         tokens = [trigger, self.clause_head(trigger)]
         if tokens[-1].dep_ == "pcomp" and shares_subject(tokens[-1]):
             tokens.append(tokens[-1].head.head)  # "X will travel to Zenda, before ending the trip in Strelsau"
