@@ -2165,3 +2165,16 @@ def test_a_visit_whose_preparations_were_reviewed_is_planned(nlp):
             "The two presidents also reviewed preparations for Ruiz's state visit to Lima.")
     x, labels = run(nlp, text, "2025-03-19")
     assert [(row[3], row[6]) for row in event_rows(x, labels) if row[0] == "Visit"] == [("Lima", "planned")]
+
+
+def test_offices_told_first_and_names_in_the_next_sentence(nlp):
+    # a lede with offices only, the names opening the next sentence: first the subject's, then the counterpart's
+    text = ("LIMA, May 8 (Reuters) - Peru's president met her Chilean counterpart in the border city of Tacna on Monday.\n\n"
+            "Maria Lopez and Carlos Mendez also agreed to build a railway, according to a joint statement.\n")
+    x, labels = run(nlp, text, "2025-05-09")
+    assert {("Maria Lopez", "leaderOf", "Peru"), ("Carlos Mendez", "leaderOf", "Chile")} <= relation_set(x, labels)
+    # "… and the Peruvian president also spoke to X": refers back to the one named before, not to the next name
+    text = ("President Ana Ruiz of Peru called Juan Soto on Monday, and the Peruvian president also spoke to Chile's leader.\n\n"
+            "Luis Vega visited Lima on May 5.\n")
+    x, labels = run(nlp, text, "2025-05-09")
+    assert not any(r[0] == "Luis Vega" for r in relation_set(x, labels))

@@ -122,6 +122,7 @@ def extract_relations(
         if ent.label_ == "PERSON":
             _leader(r, ent)
     _leader_representing(r)
+    _title_named_next(r)
     _leader_at_home(r)
     _leader_met_at_home(r)
     for token in doc:
@@ -283,6 +284,51 @@ def _leader_at_home(r: _Reader) -> None:
         if at_home:
             r.add(key, "leaderOf", country.key, person.sent, role=title)
             held.add(office)
+
+
+# one word of a national title the subject of a sentence may be: "Ruritania's president", "the Ruritanian prime minister"
+TITLE_HEADS = {"president", "minister", "premier", "chancellor", "emir", "king", "queen", "sultan"}
+
+
+def _title_named_next(r: _Reader) -> None:
+    """"Ruritania's president met her Zendan counterpart in X …" and then "Jane Roe and John Doe also agreed …":
+    a lede may give the offices first and the names in the next sentence; the first name there is the subject's,
+    a second one the counterpart's. Only for a sentence that opens on a name without a title."""
+    sents = list(r.doc.sents)
+    for sent, after in zip(sents, sents[1:]):
+        people = [e for e in after.ents if e.label_ == "PERSON" and e.start in r.keys]
+        if not people or people[0].start != _first_word(after).i:
+            continue
+        # the subject of the sentence itself, no one named before it ("… and the Ruritanian president also spoke
+        # to X" refers back to a leader named already)
+        holder = next((t for t in sent if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT" and _national_title(t)), None)
+        if holder is None or any(t.ent_type_ == "PERSON" for t in [*r.doc[sent.start : holder.i], *holder.subtree]):
+            continue
+        led = {o for (_, p, o) in r.found if p == "leaderOf"}
+        country = _title_country(r, holder)
+        if country in led:
+            continue
+        r.add(r.keys[people[0].start], "leaderOf", country, after)
+        counterpart = next((t for t in sent if t.lemma_.lower() == "counterpart" and t.i > holder.i), None)
+        if counterpart is not None and len(people) > 1 and _title_country(r, counterpart) not in led:
+            r.add(r.keys[people[1].start], "leaderOf", _title_country(r, counterpart), after)
+
+
+def _first_word(sent: Span) -> Token:
+    return next((t for t in sent if not (t.is_space or t.is_punct)), sent[0])
+
+
+def _national_title(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    if lemma == "minister":
+        return any(c.lower_ == "prime" for c in token.children)
+    return lemma in TITLE_HEADS and not any(t.lower_.rstrip("-") in {"vice", "deputy", "former", "ex"} for t in token.children)
+
+
+def _title_country(r: _Reader, title: Token) -> str | None:
+    """The country a title without a name belongs to: "Ruritania's president", "the Ruritanian prime minister"."""
+    return next((r.actor(c, {"Country"}) for c in title.children
+                 if c.dep_ in {"poss", "amod", "compound"} and r.actor(c, {"Country"})), None)
 
 
 MEETING_NOUNS = {"audience", "talks", "meeting"}
