@@ -2178,3 +2178,11 @@ def test_offices_told_first_and_names_in_the_next_sentence(nlp):
             "Luis Vega visited Lima on May 5.\n")
     x, labels = run(nlp, text, "2025-05-09")
     assert not any(r[0] == "Luis Vega" for r in relation_set(x, labels))
+
+
+def test_a_meeting_of_offices_named_in_the_next_sentence_has_the_names(nlp):
+    text = ("LIMA, May 8 (Reuters) - Peru's president met her Chilean counterpart in the border city of Tacna on Monday.\n\n"
+            "Maria Lopez and Carlos Mendez also agreed to build a railway, according to a joint statement.\n")
+    x, labels = run(nlp, text, "2025-05-09")
+    meetings = [row for row in event_rows(x, labels) if row[0] == "Meeting"]
+    assert [(row[2], row[3], row[4]) for row in meetings] == [(("Carlos Mendez", "Maria Lopez"), "Tacna", "2025-05-05")]

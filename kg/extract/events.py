@@ -29,6 +29,7 @@ from .clauses import (
     in_own_clause,
     in_sequence_clause, in_subject, in_trailing_participle, in_where_clause, is_taking_place, next_in_series,
     not_happening, phone_word, shares_subject,
+    titles_named_next,
 )  # fmt: skip
 from .entities import (
     AGREEMENT_NOUNS, LOWERCASE_SITES, LocalEntity, demonym_of, entity_at, singular, title_after_as, title_before,
@@ -122,6 +123,8 @@ class _Reader:
         self.dateline_start = self.dateline_end = -1  # DATE entities starting between these offsets belong to the dateline
         self.dateline_value: DateRange | None = None
         self.dateline_marks = (-1, -1)  # characters of "BOGOTA (AP) —": its agency takes part in nothing
+        # "Ruritania's president met …" named only in the next sentence: the title's token → the person
+        self.named_next = {t.i: token_keys[p.start] for t, p in titles_named_next(doc, token_keys)}
         self._read_dateline()
         self.dateline_place, self.dateline_sentence = self._read_dateline_place()
         self.lede_end = self._second_sentence_end()
@@ -320,6 +323,8 @@ class _Reader:
 
     def key(self, token: Token) -> str | None:
         key = self.keys.get(token.i)
+        if key is None and token.i in self.named_next:
+            return self.named_next[token.i]
         if key is None and token.lower_ in PERSONAL_PRONOUNS:
             return self.antecedent(token)
         if key is None and token.lemma_.lower() == "counterpart":

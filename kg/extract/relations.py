@@ -21,6 +21,7 @@ from ..gazetteer import load_gazetteer
 from ..keys import LEADER_OF
 from ..model import Relation
 from ..nlp import titles
+from .clauses import titles_named_next
 from .dates import place_dateline, single_place
 from .entities import INSTALLING_VERBS, REGION_WORDS, LocalEntity, demonym_of, named_indirectly, text_span, title_after_as
 
@@ -286,43 +287,15 @@ def _leader_at_home(r: _Reader) -> None:
             held.add(office)
 
 
-# one word of a national title the subject of a sentence may be: "Ruritania's president", "the Ruritanian prime minister"
-TITLE_HEADS = {"president", "minister", "premier", "chancellor", "emir", "king", "queen", "sultan"}
-
-
 def _title_named_next(r: _Reader) -> None:
     """"Ruritania's president met her Zendan counterpart in X …" and then "Jane Roe and John Doe also agreed …":
-    a lede may give the offices first and the names in the next sentence; the first name there is the subject's,
-    a second one the counterpart's. Only for a sentence that opens on a name without a title."""
-    sents = list(r.doc.sents)
-    for sent, after in zip(sents, sents[1:]):
-        people = [e for e in after.ents if e.label_ == "PERSON" and e.start in r.keys]
-        if not people or people[0].start != _first_word(after).i:
-            continue
-        # the subject of the sentence itself, no one named before it ("… and the Ruritanian president also spoke
-        # to X" refers back to a leader named already)
-        holder = next((t for t in sent if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT" and _national_title(t)), None)
-        if holder is None or any(t.ent_type_ == "PERSON" for t in [*r.doc[sent.start : holder.i], *holder.subtree]):
-            continue
-        led = {o for (_, p, o) in r.found if p == "leaderOf"}
-        country = _title_country(r, holder)
-        if country in led:
-            continue
-        r.add(r.keys[people[0].start], "leaderOf", country, after)
-        counterpart = next((t for t in sent if t.lemma_.lower() == "counterpart" and t.i > holder.i), None)
-        if counterpart is not None and len(people) > 1 and _title_country(r, counterpart) not in led:
-            r.add(r.keys[people[1].start], "leaderOf", _title_country(r, counterpart), after)
-
-
-def _first_word(sent: Span) -> Token:
-    return next((t for t in sent if not (t.is_space or t.is_punct)), sent[0])
-
-
-def _national_title(token: Token) -> bool:
-    lemma = token.lemma_.lower()
-    if lemma == "minister":
-        return any(c.lower_ == "prime" for c in token.children)
-    return lemma in TITLE_HEADS and not any(t.lower_.rstrip("-") in {"vice", "deputy", "former", "ex"} for t in token.children)
+    the first name is the subject's country's leader, a second one the counterpart's (see
+    :func:`~kg.extract.clauses.titles_named_next`); not when that country's leader is known already."""
+    led = {o for (_, p, o) in r.found if p == "leaderOf"}
+    for title, person in titles_named_next(r.doc, r.keys):
+        country = _title_country(r, title)
+        if country not in led:
+            r.add(r.keys[person.start], "leaderOf", country, person.sent)
 
 
 def _title_country(r: _Reader, title: Token) -> str | None:
