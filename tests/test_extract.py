@@ -2186,3 +2186,12 @@ def test_a_meeting_of_offices_named_in_the_next_sentence_has_the_names(nlp):
     x, labels = run(nlp, text, "2025-05-09")
     meetings = [row for row in event_rows(x, labels) if row[0] == "Meeting"]
     assert [(row[2], row[3], row[4]) for row in meetings] == [(("Carlos Mendez", "Maria Lopez"), "Tacna", "2025-05-05")]
+
+
+def test_a_meeting_told_in_a_state_and_then_in_its_city_is_in_the_city(nlp):
+    # a headline's state ("in Bavaria") and the body's city: the city is the more precise place
+    text = ("Leaders meet in Bavaria\n\nNUREMBERG, May 5 (Reuters) - President Maria Lopez met Chancellor Carlos Mendez "
+            "in Nuremberg on Monday.\n")
+    x, labels = run(nlp, text, "2025-05-06")
+    meetings = [row for row in event_rows(x, labels) if row[0] == "Meeting"]
+    assert [(row[2], row[3]) for row in meetings] == [(("Carlos Mendez", "Maria Lopez"), "Nuremberg")]
