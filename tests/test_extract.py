@@ -2195,3 +2195,11 @@ def test_a_meeting_told_in_a_state_and_then_in_its_city_is_in_the_city(nlp):
     x, labels = run(nlp, text, "2025-05-06")
     meetings = [row for row in event_rows(x, labels) if row[0] == "Meeting"]
     assert [(row[2], row[3]) for row in meetings] == [(("Carlos Mendez", "Maria Lopez"), "Nuremberg")]
+
+
+def test_both_countries_are_the_storys_two_not_a_pair_named_in_passing(nlp):
+    text = ("Peru and Chile signed a trade pact on Monday. Chile will cut tariffs on Peruvian fruit, and Peru "
+            "sells copper to Japan and Canada. Both countries are members of the Andean Community.")
+    x, labels = run(nlp, text)
+    members = {r[0] for r in relation_set(x, labels) if r[1] == "memberOf"}
+    assert members == {"Peru", "Chile"}

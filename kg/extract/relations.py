@@ -936,9 +936,11 @@ def _both_countries(r: _Reader, subject: Token | None) -> list[str]:
         return []
     if not any(c.lower_ in {"both", "two"} for c in subject.children):
         return []
+    # the story's two countries, each named more than once: not a pair named in passing ("sells gas to A and B")
+    starts = [k for i, k in r.keys.items() if r.keys.get(i - 1) != k]
     for t in reversed(r.doc[max(0, subject.i - 120) : subject.i]):
         group = r.actors(t, {"Country"}) if r.keys.get(t.i) else []
-        if len(group) == 2:
+        if len(group) == 2 and all(starts.count(k) > 1 for k in group):
             return group
     return []
 
