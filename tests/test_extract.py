@@ -2203,3 +2203,17 @@ def test_both_countries_are_the_storys_two_not_a_pair_named_in_passing(nlp):
     x, labels = run(nlp, text)
     members = {r[0] for r in relation_set(x, labels) if r[1] == "memberOf"}
     assert members == {"Peru", "Chile"}
+
+
+@pytest.mark.parametrize("text, leader", [
+    # a sentence that also names a city of the dateline's country is still at home
+    ("PARIS, Oct 14 (AFP) - Mongolia's leader held talks in France on Tuesday.\n\nThe Mongolian leader is due to meet "
+     "Prime Minister Jean Roux at the Hotel Matignon on Wednesday and will travel to Lyon on Thursday.\n",
+     ("Jean Roux", "leaderOf", "France")),
+    # a visitor's courtesy call on a titled host
+    ("ROME, May 8 (Reuters) - Peru signed a deal with Italy on Thursday.\n\nThe visiting minister later called on "
+     "President Marco Bellini at the Quirinale Palace.\n", ("Marco Bellini", "leaderOf", "Italy")),
+])
+def test_an_untitled_leader_met_at_home_among_places_of_that_country(nlp, text, leader):
+    x, labels = run(nlp, text, "2025-10-15")
+    assert leader in relation_set(x, labels)

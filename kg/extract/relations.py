@@ -315,6 +315,14 @@ def _dateline_capital(r: _Reader) -> str | None:
     return _capital_country(r, local)
 
 
+def _dateline_iso(r: _Reader) -> str | None:
+    """The ISO code of the country whose capital the article is filed from."""
+    found = place_dateline(r.doc.text)
+    span = r.doc.char_span(found.start(1), found.end(1), alignment_mode="expand") if single_place(found) else None
+    local = r.entities.get(r.keys.get(span[-1].i)) if span is not None else None
+    return local.gaz.capital_of if local is not None and local.gaz is not None else None
+
+
 def _capital_country(r: _Reader, local) -> str | None:
     if local is None or local.gaz is None or not local.gaz.capital_of:
         return None
@@ -338,14 +346,17 @@ def _leader_met_at_home(r: _Reader) -> None:
         root = person.root
         while root.dep_ == "conj" and root.head.i != root.i:  # "meet President X and Prime Minister Y"
             root = root.head
+        calling = root.dep_ == "pobj" and root.head.lower_ == "on" and root.head.head.lemma_.lower() == "call"
         if root.dep_ == "dobj" and root.head.lemma_.lower() == "meet":
             verb = root.head
         elif root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head.lemma_.lower() in MEETING_NOUNS:
             noun = root.head.head
             verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+        elif calling:
+            verb = root.head.head  # "X called on President Y at the palace": a visitor's courtesy call on the host
         else:
             continue
-        if any(r.keys.get(c.i) in led | titled for c in verb.children if c.dep_ == "nsubj"):
+        if not calling and any(r.keys.get(c.i) in led | titled for c in verb.children if c.dep_ == "nsubj"):
             continue
         # "met X in Y", "ending the tour in Y with an audience with X": the parse hangs the place on the
         # verb, on X or on the verb's object
@@ -354,10 +365,11 @@ def _leader_met_at_home(r: _Reader) -> None:
                   for p in c.children if p.dep_ == "pobj"]
         if places:
             country = _capital_country(r, r.entities.get(r.keys.get(places[0].i)))
-        elif not any(r.type_of(r.keys.get(i)) in {"City", "Country", "Place"} for i in range(person.sent.start, person.sent.end)):
-            country = _dateline_capital(r)
         else:
-            country = None
+            # no place of its own: the dateline's, unless the sentence names one in another country
+            country, home = _dateline_capital(r), _dateline_iso(r)
+            if home is None or _abroad(r, person, home):
+                country = None
         if country is not None and country not in ruled:
             r.add(key, "leaderOf", country, person.sent, role=title)
 
