@@ -948,11 +948,13 @@ def _both_countries(r: _Reader, subject: Token | None) -> list[str]:
         return []
     if not any(c.lower_ in {"both", "two"} for c in subject.children):
         return []
-    # the story's two countries, each named more than once: not a pair named in passing ("sells gas to A and B")
+    # the story's two countries, each named more than once when the story names any country again: not a pair
+    # named in passing ("sells gas to A and B")
     starts = [k for i, k in r.keys.items() if r.keys.get(i - 1) != k]
+    repeated = any(starts.count(k) > 1 for k in starts if r.type_of(k) == "Country")
     for t in reversed(r.doc[max(0, subject.i - 120) : subject.i]):
         group = r.actors(t, {"Country"}) if r.keys.get(t.i) else []
-        if len(group) == 2 and all(starts.count(k) > 1 for k in group):
+        if len(group) == 2 and (not repeated or all(starts.count(k) > 1 for k in group)):
             return group
     return []
 
