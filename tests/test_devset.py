@@ -1,7 +1,7 @@
 """Development and held-out sets: articles that are not the seeds, with their own gold files.
 
-The seeds score 1.0 and say little about other news. ``tests/data/dev/`` (47
-articles; 015–047 were annotated before kg was run on them) is what rules are
+The seeds score 1.0 and say little about other news. ``tests/data/dev/`` (53
+articles; 015–053 were annotated before kg was run on them) is what rules are
 developed against; ``tests/data/holdout/`` (4
 articles, annotated by someone who had not seen the extractor's output) is
 not looked at while developing, so its score is the honest estimate for
@@ -44,8 +44,15 @@ FLOORS = {
     # their misses and the older ones (talks "discussed with" a visitor, a trip's purpose, "due in", invitations,
     # returns home, "the visitor", "the bloc's summit", deal partners, blocs that include, places of events) took
     # all 47 to 0.892, 0.909, 0.778 / 0.774 (042–047 alone 0.908, 0.795, 0.738 / 0.738); names ending in "House" as
-    # sites, not the city they start with, to 0.895, 0.911, 0.789 / 0.785
-    "dev": {"entities": 0.89, "relations": 0.91, "events_relaxed": 0.78, "events_strict": 0.78},
+    # sites, not the city they start with, to 0.895, 0.911, 0.789 / 0.785. Six more (048–053: a Gulf summit, jets
+    # "agreed to buy from", a visitor named first by office, a call told by one side with a visit moved, frigates
+    # and palaces, a border meeting told by offices) measured 0.904, 0.667, 0.265 / 0.261 alone and pulled all 53
+    # to 0.893, 0.884, 0.729 / 0.724; the round on their misses (foreign site words, trade verbs read as nouns,
+    # honorifics, offices named in the next sentence, purchases agreed, "whose leaders will meet", "was due to",
+    # sidelines, "the Ruritanian leader", sites in a fronted city, rescheduled visits, states and their cities,
+    # "both countries", leaders met at home) took all 53 to 0.896, 0.902, 0.768 / 0.765 (048–053 alone 0.919,
+    # 0.828, 0.603 / 0.603; the first 47 0.895, 0.911, 0.792 / 0.788)
+    "dev": {"entities": 0.89, "relations": 0.90, "events_relaxed": 0.76, "events_strict": 0.76},
     "holdout": {"entities": 0.89, "relations": 0.69, "events_relaxed": 0.54, "events_strict": 0.54},
 }
 
