@@ -131,6 +131,13 @@ def test_a_name_that_starts_with_a_foreign_site_word_is_a_place(nlp):
     assert {("Place", "Palazzo Zenda"), ("Place", "Qasr Al Marda")} <= entity_set(x)
 
 
+def test_a_town_named_like_a_person_is_a_town_when_travelled_to(nlp):
+    # the model takes "Jackson" for a person; "travel to X" says it is the town the gazetteer knows
+    x, _ = run(nlp, "The governor will travel to Jackson on Friday.")
+    assert ("City", "Jackson") in entity_set(x)
+    assert not any(e.type == "Person" for e in x.entities)
+
+
 def test_heading_fragments_are_not_entities(nlp):
     x, _ = run(nlp, "Energy Ties Are Deepening Beyond Oil\n\nBrazil sells soybeans to China.")
     labels = {e.label for e in x.entities}
