@@ -2224,3 +2224,8 @@ def test_both_countries_are_the_storys_two_not_a_pair_named_in_passing(nlp):
 def test_an_untitled_leader_met_at_home_among_places_of_that_country(nlp, text, leader):
     x, labels = run(nlp, text, "2025-10-15")
     assert leader in relation_set(x, labels)
+
+
+def test_it_opening_a_sentence_buys_for_the_subject_of_the_sentence_before(nlp):
+    x, labels = run(nlp, "Peru ordered six patrol boats from Norway's Vard in 2022. It also buys helicopters from Italy.")
+    assert ("Italy", "suppliesTo", "Peru") in relation_set(x, labels)

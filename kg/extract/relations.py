@@ -639,6 +639,8 @@ def _trade_verb(r: _Reader, verb: Token, lemma: str) -> None:
     if not subjects:  # "Chinese firms supply …": the firms' country
         subjects = [k for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in PRODUCER_NOUNS
                     for m in c.children if m.dep_ in {"amod", "compound", "poss"} for k in r.actors(m, {"Country"})]
+    if not subjects:  # "Zenda ordered frigates from X. It also buys jets from Y": the last sentence's subject
+        subjects = [k for c in verb.children if c.dep_ == "nsubj" and c.lower_ == "it" for k in _previous_subject(r, c)]
     if not subjects and verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in {"which", "that"} for c in verb.children):
         subjects = r.actors(verb.head)  # "Nigeria, which supplies most of Niger's electricity"
     if not subjects and verb.dep_ == "conj":  # "X is building a plant … and will supply the army"
@@ -695,6 +697,14 @@ def _misread_trade_verb(r: _Reader, word: Token, lemma: str) -> bool:
     suppliers, buyers = (traders, others) if selling else (others, traders)
     r.add_all(suppliers, "suppliesTo", buyers, word.sent)
     return bool(traders and others)
+
+
+def _previous_subject(r: _Reader, token: Token) -> list[str]:
+    """The countries or organisations that are the subject of the sentence before ``token``'s, for a sentence-opening "it"."""
+    if token.i != token.sent.start or token.sent.start == 0:
+        return []
+    before = r.doc[token.sent.start - 1].sent
+    return [k for c in before.root.children if c.dep_ in {"nsubj", "nsubjpass"} for k in r.actors(c)]
 
 
 DEAL_VERBS = {"sign", "agree", "conclude", "reach", "strike", "ink"}
