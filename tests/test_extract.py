@@ -2229,3 +2229,9 @@ def test_an_untitled_leader_met_at_home_among_places_of_that_country(nlp, text, 
 def test_it_opening_a_sentence_buys_for_the_subject_of_the_sentence_before(nlp):
     x, labels = run(nlp, "Peru ordered six patrol boats from Norway's Vard in 2022. It also buys helicopters from Italy.")
     assert ("Italy", "suppliesTo", "Peru") in relation_set(x, labels)
+
+
+def test_goods_of_a_country_sold_to_buyers_in_others(nlp):
+    # passive sale: the goods' demonym sells, "buyers in X and Y" buy
+    x, labels = run(nlp, "Peruvian copper is sold mainly to buyers in Japan and Canada.")
+    assert {("Peru", "suppliesTo", "Japan"), ("Peru", "suppliesTo", "Canada")} <= relation_set(x, labels)

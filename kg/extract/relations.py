@@ -639,6 +639,9 @@ def _trade_verb(r: _Reader, verb: Token, lemma: str) -> None:
     if not subjects:  # "Chinese firms supply …": the firms' country
         subjects = [k for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in PRODUCER_NOUNS
                     for m in c.children if m.dep_ in {"amod", "compound", "poss"} for k in r.actors(m, {"Country"})]
+    if not subjects and lemma in SELL_VERBS:  # "Ruritanian gold is sold to buyers in X": the goods' country sells
+        subjects = [k for c in verb.children if c.dep_ == "nsubjpass"
+                    for m in c.children if m.dep_ in {"amod", "compound", "poss"} for k in r.actors(m, {"Country"})]
     if not subjects:  # "Zenda ordered frigates from X. It also buys jets from Y": the last sentence's subject
         subjects = [k for c in verb.children if c.dep_ == "nsubj" and c.lower_ == "it" for k in _previous_subject(r, c)]
     if not subjects and verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in {"which", "that"} for c in verb.children):
@@ -742,6 +745,9 @@ def _trade_party(r: _Reader, pobj: Token, buying: bool) -> list[str]:
     found = r.actors(pobj) or [k for a in pobj.children if a.dep_ == "appos" for k in r.actors(a, {"Organization"})]
     if not found and buying and pobj.lemma_.lower() in BUYER_NOUNS:
         found = [k for m in pobj.children if m.dep_ in {"amod", "compound", "poss"} for k in r.actors(m)]
+        # "to buyers in X and Y": the countries the buyers are in
+        found = found or [k for p in pobj.children if p.dep_ == "prep" and p.lower_ == "in"
+                          for q in p.children if q.dep_ == "pobj" for k in r.actors(q, {"Country"})]
     if not found and buying and pobj.lemma_.lower() in REGION_WORDS:
         # "supplies power to Ruritania's Zenda province": the country that owns the region buys
         found = [k for m in pobj.children if m.dep_ == "poss" for k in r.actors(m, {"Country"})]
