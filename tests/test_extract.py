@@ -2235,3 +2235,14 @@ def test_goods_of_a_country_sold_to_buyers_in_others(nlp):
     # passive sale: the goods' demonym sells, "buyers in X and Y" buy
     x, labels = run(nlp, "Peruvian copper is sold mainly to buyers in Japan and Canada.")
     assert {("Peru", "suppliesTo", "Japan"), ("Peru", "suppliesTo", "Canada")} <= relation_set(x, labels)
+
+
+@pytest.mark.parametrize("text, org", [
+    # (a bloc the gazetteer does not list Peru in, so only the text can say it)
+    ("Peru is not a member of the World Trade Organization's procurement pact but joined the Organization for Security "
+     "and Co-operation in Europe in 2012.", "Organization for Security and Co-operation in Europe"),
+    ("The ruling came from the International Criminal Court, of which Peru is a member.", "International Criminal Court"),
+])
+def test_membership_in_a_conjoined_clause_or_of_which(nlp, text, org):
+    x, labels = run(nlp, text)
+    assert ("Peru", "memberOf", org) in relation_set(x, labels)

@@ -846,6 +846,8 @@ def _member(r: _Reader, token: Token) -> None:
         countries = [k for c in token.children if c.dep_ == "nsubj" for k in r.actors(c, {"Country"})]
         if not countries and token.dep_ == "relcl":  # "Bolivia, which joined the bloc"
             countries = r.actors(token.head, {"Country"})
+        if not countries and token.dep_ == "conj":  # "Zenda is not a member of X but joined Y in 2012"
+            countries = [k for c in token.head.children if c.dep_ == "nsubj" for k in r.actors(c, {"Country"})]
         orgs = [k for c in token.children if c.dep_ == "dobj" for k in r.referents(c, {"Organization"})]
         r.add_all(countries, "memberOf", orgs, token.sent)
         return
@@ -858,6 +860,10 @@ def _member(r: _Reader, token: Token) -> None:
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             orgs += [k for p in child.children for k in r.referents(p, {"Organization"})]
+    clause = token.head
+    if not orgs and clause.dep_ == "relcl" and any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(w.lower_ == "which" for w in c.children) for c in clause.children):
+        orgs = r.actors(clause.head, {"Organization"})  # "the X Court, of which Zenda is a member"
     listed = [k for c in token.children if c.dep_ in {"appos", "npadvmod"} for k in r.actors(c, {"Country"})]
     if token.tag_ == "NNS" and token.i + 1 < len(r.doc) and not listed:
         # "members Norway and Denmark": the parse may hang the names off the verb
