@@ -2246,3 +2246,11 @@ def test_goods_of_a_country_sold_to_buyers_in_others(nlp):
 def test_membership_in_a_conjoined_clause_or_of_which(nlp, text, org):
     x, labels = run(nlp, text)
     assert ("Peru", "memberOf", org) in relation_set(x, labels)
+
+
+def test_due_in_a_clause_conjoined_to_the_subjects_first_one(nlp):
+    # "X was not invited but is due in Zenda": the copula of "due" shares the first clause's subject
+    text = "Peru's foreign minister, Maria Lopez, was not invited but is due in Quito on Wednesday for talks."
+    x, labels = run(nlp, text, "2024-12-02")
+    visits = [row for row in event_rows(x, labels) if row[0] == "Visit"]
+    assert [(row[1], row[3], row[4], row[6]) for row in visits] == [("Maria Lopez", "Quito", "2024-12-04", "planned")]

@@ -911,6 +911,10 @@ class _Reader:
         elif trigger.pos_ == "ADJ" and trigger.dep_ == "acomp":
             # "X is due in Zenda on Monday": the subject of the copula travels
             candidates += [k for c in trigger.head.children if c.dep_ == "nsubj" for k in self.entity_keys(c, PARTICIPANT_TYPES)]
+            if not candidates and trigger.head.dep_ == "conj":
+                # "X was not invited but is due in Zenda": the copula shares the first clause's subject
+                candidates += [k for c in trigger.head.head.children if c.dep_ in {"nsubj", "nsubjpass"}
+                               for k in self.entity_keys(c, PARTICIPANT_TYPES)]
         else:
             for child in trigger.children:
                 if child.dep_ in {"poss", "compound", "nmod"}:
