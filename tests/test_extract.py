@@ -2254,3 +2254,12 @@ def test_due_in_a_clause_conjoined_to_the_subjects_first_one(nlp):
     x, labels = run(nlp, text, "2024-12-02")
     visits = [row for row in event_rows(x, labels) if row[0] == "Visit"]
     assert [(row[1], row[3], row[4], row[6]) for row in visits] == [("Maria Lopez", "Quito", "2024-12-04", "planned")]
+
+
+def test_spoken_by_telephone_with_someone_told_by_one_side(nlp):
+    # the parse hangs "with X" on "telephone"; the other side's silence ("did not confirm the call") denies nothing
+    text = ("President Maria Lopez said she had spoken by telephone with Chilean President Carlos Mendez on Sunday, "
+            "but Santiago did not confirm the call.")
+    x, labels = run(nlp, text, "2025-08-26")
+    calls = [row for row in event_rows(x, labels) if row[0] == "PhoneCall"]
+    assert [(row[1], row[2], row[4]) for row in calls] == [("Maria Lopez", ("Carlos Mendez", "Maria Lopez"), "2025-08-24")]

@@ -995,6 +995,8 @@ class _Reader:
                     found += self.entity_keys(token, types)  # "signed a free trade agreement with EFTA"
                 elif trigger.lemma_.lower() == "discuss" and owner.dep_ == "dobj" and owner.head.i == trigger.i:
                     found += self.entity_keys(token, types)  # "discussed trade with X"
+                elif m.type == "PhoneCall" and owner.dep_ == "pobj" and owner.head.head.i == trigger.i and by_phone(trigger):
+                    found += self.entity_keys(token, types)  # "had spoken by telephone with X": "with" hangs on the phone
             elif token.dep_ == "pobj" and token.head.dep_ == "agent" and token.head.head.head.i == trigger.i:
                 found += self.entity_keys(token, types)  # "a meeting attended by Premier Li Qiang"
             elif token.dep_ == "pobj" and token.head.dep_ == "agent" and attended(trigger, token.head.head):
