@@ -2263,3 +2263,12 @@ def test_spoken_by_telephone_with_someone_told_by_one_side(nlp):
     x, labels = run(nlp, text, "2025-08-26")
     calls = [row for row in event_rows(x, labels) if row[0] == "PhoneCall"]
     assert [(row[1], row[2], row[4]) for row in calls] == [("Maria Lopez", ("Carlos Mendez", "Maria Lopez"), "2025-08-24")]
+
+
+def test_the_ruritanian_president_later_is_the_counterpart_named_in_the_next_sentence(nlp):
+    text = ("LIMA, May 8 (Reuters) - Peru's president met her Chilean counterpart in the border city of Tacna on Monday.\n\n"
+            "Maria Lopez and Carlos Mendez also agreed to build a railway, according to a joint statement.\n\n"
+            "The Chilean president is expected to visit Lima in November.\n")
+    x, labels = run(nlp, text, "2025-05-09")
+    visits = [row for row in event_rows(x, labels) if row[0] == "Visit"]
+    assert [(row[1], row[3], row[4], row[6]) for row in visits] == [("Carlos Mendez", "Lima", "2025-11", "planned")]

@@ -150,10 +150,25 @@ class _Reader:
                     country = self._country_word(doc[start - 2])  # "Turkey's President X"
                 if country is not None:
                     self.nationality.setdefault(token_keys[ent.start], country)
+        self._title_the_named_next(doc, token_keys)
         self.history: list[Mention] = []  # mentions read so far, in text order
         self.attendance: list[Mention] = []  # "X was among the leaders at …", "X attended": see among_the_leaders
         self.within: dict[str, str] = {}  # a site → the city or country the text puts it in
         self.site_city: dict[str, str] = {}  # a meeting's site → the city named beside it in the clause
+
+    def _title_the_named_next(self, doc: Doc, token_keys) -> None:
+        """Offices named in the next sentence give their holders a title and a nationality, so that "the
+        Ruritanian president" later finds them; a counterpart holds the same office."""
+        office = None
+        for title, person in titles_named_next(doc, token_keys):
+            if title.lemma_.lower() != "counterpart":
+                office = "prime minister" if title.lemma_.lower() == "minister" else title.lemma_.lower()
+            key = token_keys[person.start]
+            if office is not None:
+                self.titled.append((person.start, office, key))
+            country = next((c for c in map(self._country_word, (t for t in title.children if t.dep_ in {"amod", "compound", "poss"})) if c), None)
+            if country is not None:
+                self.nationality.setdefault(key, country)
 
     def _read_dateline(self) -> None:
         """Take the reference date from a dateline ("MANILA, April 29 (Reuters) -").
