@@ -2272,3 +2272,13 @@ def test_the_ruritanian_president_later_is_the_counterpart_named_in_the_next_sen
     x, labels = run(nlp, text, "2025-05-09")
     visits = [row for row in event_rows(x, labels) if row[0] == "Visit"]
     assert [(row[1], row[3], row[4], row[6]) for row in visits] == [("Carlos Mendez", "Lima", "2025-11", "planned")]
+
+
+def test_a_president_met_at_home_where_the_prime_minister_is_known(nlp):
+    # a country has a head of state and a head of government: a prime minister known does not rule out President X
+    text = ("ROME, May 8 (Reuters) - Italy's prime minister met his Peruvian counterpart in Rome on Thursday.\n\n"
+            "Giulia Conti and Maria Lopez agreed to expand trade, according to a joint statement.\n\n"
+            "Lopez later called on President Marco Bellini at the Quirinale Palace.\n")
+    x, labels = run(nlp, text, "2025-05-09")
+    rels = relation_set(x, labels)
+    assert {("Giulia Conti", "leaderOf", "Italy"), ("Marco Bellini", "leaderOf", "Italy")} <= rels

@@ -292,10 +292,13 @@ def _title_named_next(r: _Reader) -> None:
     the first name is the subject's country's leader, a second one the counterpart's (see
     :func:`~kg.extract.clauses.titles_named_next`); not when that country's leader is known already."""
     led = {o for (_, p, o) in r.found if p == "leaderOf"}
+    office = None
     for title, person in titles_named_next(r.doc, r.keys):
+        if title.lemma_.lower() != "counterpart":  # a counterpart holds the same office
+            office = "prime minister" if title.lemma_.lower() == "minister" else title.lemma_.lower()
         country = _title_country(r, title)
         if country not in led:
-            r.add(r.keys[person.start], "leaderOf", country, person.sent)
+            r.add(r.keys[person.start], "leaderOf", country, person.sent, role=office)
 
 
 def _title_country(r: _Reader, title: Token) -> str | None:
@@ -370,7 +373,10 @@ def _leader_met_at_home(r: _Reader) -> None:
             country, home = _dateline_capital(r), _dateline_iso(r)
             if home is None or _abroad(r, person, home):
                 country = None
-        if country is not None and country not in ruled:
+        # the country has no leader known, or only one of another office ("the prime minister … President X")
+        other_office = all(rel.role and NATIONAL_TITLES.get(rel.role.lower()) not in {None, NATIONAL_TITLES[title]}
+                           for (_, p, o), rel in r.found.items() if p == "leaderOf" and o == country)
+        if country is not None and (country not in ruled or other_office):
             r.add(key, "leaderOf", country, person.sent, role=title)
 
 
