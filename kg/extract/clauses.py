@@ -217,3 +217,44 @@ def agreement_name(token: Token) -> str | None:
         text = ent.text
         return text[4:] if text.lower().startswith("the ") else text
     return None
+
+
+# one word of a national title the subject of a sentence may be: "Ruritania's president", "the Ruritanian prime minister"
+TITLE_HEADS = {"president", "minister", "premier", "chancellor", "emir", "king", "queen", "sultan"}
+
+
+def titles_named_next(doc, keys: dict[int, str]) -> list[tuple[Token, Span]]:
+    """Offices told first and named in the next sentence: (title, person) pairs.
+
+    "Ruritania's president met her Zendan counterpart in X …" and then "Jane Roe
+    and John Doe also agreed …": a lede may give the offices first and the names
+    after; the first name there is the subject's, a second one the counterpart's.
+    Only for a sentence that opens on a name without a title, and a title that is
+    its main clause's subject with nobody named before it ("… and the Ruritanian
+    president also spoke to X" refers back to a leader named already).
+    """
+    pairs = []
+    sents = list(doc.sents)
+    for sent, after in zip(sents, sents[1:]):
+        people = [e for e in after.ents if e.label_ == "PERSON" and e.start in keys]
+        if not people or people[0].start != _first_word(after).i:
+            continue
+        holder = next((t for t in sent if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT" and _national_title(t)), None)
+        if holder is None or any(t.ent_type_ == "PERSON" for t in [*doc[sent.start : holder.i], *holder.subtree]):
+            continue
+        pairs.append((holder, people[0]))
+        counterpart = next((t for t in sent if t.lemma_.lower() == "counterpart" and t.i > holder.i), None)
+        if counterpart is not None and len(people) > 1:
+            pairs.append((counterpart, people[1]))
+    return pairs
+
+
+def _first_word(sent: Span) -> Token:
+    return next((t for t in sent if not (t.is_space or t.is_punct)), sent[0])
+
+
+def _national_title(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    if lemma == "minister":
+        return any(c.lower_ == "prime" for c in token.children)
+    return lemma in TITLE_HEADS and not any(t.lower_.rstrip("-") in {"vice", "deputy", "former", "ex"} for t in token.children)

@@ -74,6 +74,11 @@ def _facility_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _facility_starts() -> frozenset[str]:
+    return frozenset(w.lower() for w in data_lines("facility_starts.txt"))
+
+
+@lru_cache(maxsize=1)
 def _not_entities() -> frozenset[str]:
     return frozenset(w.lower() for w in data_lines("not_entities.txt"))
 
@@ -183,7 +188,7 @@ def fix_entities(doc: Doc, is_heading: Callable[[Span], bool]) -> tuple[Span, ..
             continue
         gaz = _gaz_lookup(span.text)
         label = span.label_
-        if gaz is not None and label in {"ORG", "PERSON"} and _minor_city(gaz):
+        if gaz is not None and label in {"ORG", "PERSON"} and _minor_city(gaz) and not _said_to_be_a_town(span):
             gaz = None  # "Morena party": a town of that name is not what the model saw
         if gaz is not None and gaz.type == "Organization" and _first_name_after_title(span):
             span, gaz, label = Span(doc, span.start, span.end + 1), None, "PERSON"  # "President Opec Mensah" (an invented name)
@@ -215,12 +220,16 @@ def fix_entities(doc: Doc, is_heading: Callable[[Span], bool]) -> tuple[Span, ..
             if not any(t.lower_ in lowercase for t in span):
                 label = "PERSON"  # "Ruritania's Jane Doe": a country's own person, named in full
         # a one-word "person" that is a city stays a person ("Jackson"), unless the city is a capital ("the Honiara meeting")
-        if gaz is not None and not (label == "PERSON" and gaz.type == "City" and len(span) == 1 and not gaz.capital_of):
+        # or the words say it is a place ("the border city of X", "will travel to X")
+        if gaz is not None and not (label == "PERSON" and gaz.type == "City" and len(span) == 1 and not gaz.capital_of
+                                    and not _said_to_be_a_town(span)):
             label = _SPACY_LABEL[gaz.type]
         elif label != "NORP":
             title, _ = title_before(doc, span.start)
             if (title is not None or label == "ORG" and _titled_in_apposition(span)) and label != "PERSON":
                 label = "PERSON"
+            if len(span) > 1 and span[0].lower_ in _facility_starts() and span[1].text[:1].isupper():
+                label = "FAC"  # "Palazzo Zenda", "Qasr Al Zenda": the model takes the site for a person
             if label == "PERSON":
                 span = _with_regnal_number(_strip_title(span))
                 if span.text.lower() in titles()[0]:
@@ -251,6 +260,20 @@ def fix_entities(doc: Doc, is_heading: Callable[[Span], bool]) -> tuple[Span, ..
     fixed += _unlabelled_speakers(doc, fixed, people)
     fixed = _relabel_known_people(doc, fixed, people)
     return tuple(_joined_names(doc, _non_overlapping(fixed)))
+
+
+# "the port city of X", "the town of X": the noun before "of" says X is a town
+TOWN_NOUNS = frozenset("city town village port capital resort".split())
+# "travel to X", "flew to X": only places are travelled to
+TRIP_VERBS = frozenset("travel fly go head return drive sail".split())
+
+
+def _said_to_be_a_town(span: Span) -> bool:
+    """A name the gazetteer knows as a town, in words that make it one: "the city of X", "travel to X"."""
+    doc, root = span.doc, span.root
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in TOWN_NOUNS:
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lemma_.lower() in TRIP_VERBS
 
 
 def _first_name_after_title(span: Span) -> bool:

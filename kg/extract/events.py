@@ -29,6 +29,7 @@ from .clauses import (
     in_own_clause,
     in_sequence_clause, in_subject, in_trailing_participle, in_where_clause, is_taking_place, next_in_series,
     not_happening, phone_word, shares_subject,
+    titles_named_next,
 )  # fmt: skip
 from .entities import (
     AGREEMENT_NOUNS, LOWERCASE_SITES, LocalEntity, demonym_of, entity_at, singular, title_after_as, title_before,
@@ -76,6 +77,9 @@ GATHERING_NOUNS = {"gathering", "summit", "meeting", "conference", "forum", "tal
 # what leaders adopt together: a joint text (a law or a budget is adopted by one body)
 ADOPTED_TEXTS = {"declaration", "communique", "communiqué", "statement", "charter", "roadmap", "accord", "pact", "treaty"}
 # "on the sidelines/margins/fringes of the summit": talks held beside a gathering
+# a date given after these is the one an event was moved to: "visit moved to April", "talks put off until May"
+RESCHEDULE_VERBS = {"move", "postpone", "reschedule", "push", "delay", "defer", "put", "shift", "bring"}
+PREPARING_WORDS = {"preparation", "prepare", "arrangement", "plan", "planning"}
 SIDELINES = {"sidelines", "margins", "fringes", "sideline", "margin"}
 VISIT_VERBS = {"visit", "tour", "travel", "fly", "arrive", "come"}
 VISITOR_NOUNS = {"visitor", "guest"}
@@ -119,6 +123,8 @@ class _Reader:
         self.dateline_start = self.dateline_end = -1  # DATE entities starting between these offsets belong to the dateline
         self.dateline_value: DateRange | None = None
         self.dateline_marks = (-1, -1)  # characters of "BOGOTA (AP) —": its agency takes part in nothing
+        # "Ruritania's president met …" named only in the next sentence: the title's token → the person
+        self.named_next = {t.i: token_keys[p.start] for t, p in titles_named_next(doc, token_keys)}
         self._read_dateline()
         self.dateline_place, self.dateline_sentence = self._read_dateline_place()
         self.lede_end = self._second_sentence_end()
@@ -144,9 +150,25 @@ class _Reader:
                     country = self._country_word(doc[start - 2])  # "Turkey's President X"
                 if country is not None:
                     self.nationality.setdefault(token_keys[ent.start], country)
+        self._title_the_named_next(doc, token_keys)
         self.history: list[Mention] = []  # mentions read so far, in text order
         self.attendance: list[Mention] = []  # "X was among the leaders at …", "X attended": see among_the_leaders
         self.within: dict[str, str] = {}  # a site → the city or country the text puts it in
+        self.site_city: dict[str, str] = {}  # a meeting's site → the city named beside it in the clause
+
+    def _title_the_named_next(self, doc: Doc, token_keys) -> None:
+        """Offices named in the next sentence give their holders a title and a nationality, so that "the
+        Ruritanian president" later finds them; a counterpart holds the same office."""
+        office = None
+        for title, person in titles_named_next(doc, token_keys):
+            if title.lemma_.lower() != "counterpart":
+                office = "prime minister" if title.lemma_.lower() == "minister" else title.lemma_.lower()
+            key = token_keys[person.start]
+            if office is not None:
+                self.titled.append((person.start, office, key))
+            country = next((c for c in map(self._country_word, (t for t in title.children if t.dep_ in {"amod", "compound", "poss"})) if c), None)
+            if country is not None:
+                self.nationality.setdefault(key, country)
 
     def _read_dateline(self) -> None:
         """Take the reference date from a dateline ("MANILA, April 29 (Reuters) -").
@@ -252,8 +274,10 @@ class _Reader:
             places = [self.key(w) for g in gatherings for c in g.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}
                       for w in c.children if w.dep_ == "pobj"]
             m.place = next((k for k in places if self.type_of(k) in {"City", "Country", "Place"}), None)
-        for token in self.scope(trigger):
-            if token.lower_ in SIDELINES and token.dep_ == "pobj" and not any(c.dep_ == "prep" for c in token.children):
+        # "On the sidelines of the summit, X held talks with Y": the phrase names a trigger, so it is not in the scope
+        clause = [t for c in self.clause_head(trigger).children if c.dep_ == "prep" for t in c.subtree]
+        for token in [*self.scope(trigger), *clause]:
+            if token.lower_ in SIDELINES and token.dep_ == "pobj" and self._told_before(token):
                 break
         else:
             return
@@ -263,6 +287,17 @@ class _Reader:
         if host is not None:
             m.place = m.place or host.place
             m.date = m.date or host.date
+
+    def _told_before(self, sidelines: Token) -> bool:
+        """"on the sidelines", "on the sidelines of the summit": of a gathering told before (not "of the summit
+        in Zenda", "of the Zenda Forum", which say their own)."""
+        gatherings = [p for c in sidelines.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        return all(
+            p.lemma_.lower() in GATHERING_NOUNS and self.key(p) is None
+            and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in p.children)
+            and not any(c.dep_ in {"prep", "compound", "amod", "poss"} for c in p.children)
+            for p in gatherings
+        )
 
     def _read_lede(self) -> None:
         """Without a dated dateline, the first sentence of the body is the lede.
@@ -303,6 +338,8 @@ class _Reader:
 
     def key(self, token: Token) -> str | None:
         key = self.keys.get(token.i)
+        if key is None and token.i in self.named_next:
+            return self.named_next[token.i]
         if key is None and token.lower_ in PERSONAL_PRONOUNS:
             return self.antecedent(token)
         if key is None and token.lemma_.lower() == "counterpart":
@@ -349,6 +386,11 @@ class _Reader:
                     or word == "leader" and title in leaders)
 
         people = list(dict.fromkeys(k for i, title, k in self.titled if i < token.i and fits(title)))
+        # "the Ruritanian leader": one of Ruritania's, or at least no one known to be another country's
+        country = next((c for c in map(self._country_word, (t for t in token.children if t.dep_ in {"amod", "compound"})) if c), None)
+        if country is not None:
+            own = [k for k in people if self.nationality.get(k) == country]
+            people = own or [k for k in people if k not in self.nationality]
         if len(people) <= 1:
             return people[0] if people else None
         named = [self.keys[i] for i in self.mention_starts if i < token.i]
@@ -377,8 +419,23 @@ class _Reader:
             return self._capital_of(token)
         if lemma in GROUP_NOUNS and token.head.dep_ == "relcl" and any(c.lower_ == "whose" for c in token.children):
             key = self.keys.get(token.head.head.i)
+            if self.type_of(key) not in {"Organization", "Country"}:
+                key = self._before_whose(token)
             return key if self.type_of(key) in {"Organization", "Country"} else None
         return None
+
+    def _before_whose(self, token: Token) -> str | None:
+        """"members of the Union (EU), whose leaders …", "the Zenda trade bloc, whose leaders …": the parse may hang
+        the clause on a noun further back; the name right before "whose" (or the one naming the noun there) is meant."""
+        whose = next(c for c in token.children if c.lower_ == "whose")
+        i = whose.i - 1
+        while i > 0 and self.doc[i].is_punct:
+            i -= 1
+        before = self.doc[i]
+        if before.dep_ == "appos" and before.i not in self.keys:
+            before = before.head  # "the Zenda Community (ZC), whose …": a short name the text has not defined
+        names = [before, *(c for c in before.children if c.dep_ == "compound")]
+        return next((self.keys[t.i] for t in names if t.i in self.keys), None)
 
     def _capital_of(self, token: Token) -> str | None:
         """"the Kazakh capital": the capital city of the country its modifier names."""
@@ -602,7 +659,10 @@ class _Reader:
         schedule = self._schedule_verb(head)
         if schedule is not None:
             # "In Doha on Wednesday he is expected to hold talks": the place and day hang on "expected"
-            for child in (c for c in schedule.children if c.dep_ == "prep" and c.i < head.i):
+            holders = [schedule]
+            if schedule.dep_ == "acomp":
+                holders.append(schedule.head)  # "On Friday he was due to fly …": the day hangs on the copula
+            for child in (c for h in holders for c in h.children if c.dep_ == "prep" and c.i < head.i):
                 sub = list(child.subtree)
                 if not any(self._is_trigger(t) for t in sub):
                     tokens.update(sub)
@@ -713,11 +773,13 @@ class _Reader:
         if m.type != "Meeting" or trigger.pos_ != "VERB" or trigger.lemma_.lower() not in {"host", "receive", "welcome"}:
             return []
         guests = [k for c in trigger.children if c.dep_ == "dobj" for k in self.entity_keys(c, {"Person"})]
-        if not guests or m.place is None or self.type_of(m.place) not in {"City", "Country"}:
+        # "In Zenda, X received Y at the Blue Palace": Y came to the city the clause puts the site in
+        place = m.place if self.type_of(m.place) in {"City", "Country"} else self.site_city.get(m.place)
+        if not guests or place is None:
             return []
         hosts = [k for k in m.participants if k not in guests]
         return [Mention("Visit", trigger.i, m.sentence, agent=guests[0], participants=[guests[0], *hosts],
-                         place=m.place, date=m.date, status=m.status)]
+                         place=place, date=m.date, status=m.status)]
 
     def _visited_when(self, trigger: Token) -> str | None:
         """"X discussed trade with Y when Y visited Zenda in May": the talks were held where the visit went."""
@@ -864,6 +926,10 @@ class _Reader:
         elif trigger.pos_ == "ADJ" and trigger.dep_ == "acomp":
             # "X is due in Zenda on Monday": the subject of the copula travels
             candidates += [k for c in trigger.head.children if c.dep_ == "nsubj" for k in self.entity_keys(c, PARTICIPANT_TYPES)]
+            if not candidates and trigger.head.dep_ == "conj":
+                # "X was not invited but is due in Zenda": the copula shares the first clause's subject
+                candidates += [k for c in trigger.head.head.children if c.dep_ in {"nsubj", "nsubjpass"}
+                               for k in self.entity_keys(c, PARTICIPANT_TYPES)]
         else:
             for child in trigger.children:
                 if child.dep_ in {"poss", "compound", "nmod"}:
@@ -944,6 +1010,8 @@ class _Reader:
                     found += self.entity_keys(token, types)  # "signed a free trade agreement with EFTA"
                 elif trigger.lemma_.lower() == "discuss" and owner.dep_ == "dobj" and owner.head.i == trigger.i:
                     found += self.entity_keys(token, types)  # "discussed trade with X"
+                elif m.type == "PhoneCall" and owner.dep_ == "pobj" and owner.head.head.i == trigger.i and by_phone(trigger):
+                    found += self.entity_keys(token, types)  # "had spoken by telephone with X": "with" hangs on the phone
             elif token.dep_ == "pobj" and token.head.dep_ == "agent" and token.head.head.head.i == trigger.i:
                 found += self.entity_keys(token, types)  # "a meeting attended by Premier Li Qiang"
             elif token.dep_ == "pobj" and token.head.dep_ == "agent" and attended(trigger, token.head.head):
@@ -1082,23 +1150,29 @@ class _Reader:
         # the trigger's own phrase first: in "arrived in Manila after a visit to Vietnam"
         # the visit's place is Vietnam, although Manila sits in its clause
         own = {t.i for t in trigger.subtree}
+        anchors = {trigger.i, self.clause_head(trigger).i}
+        schedule = self._schedule_verb(self.clause_head(trigger))
+        if schedule is not None:
+            anchors.add(schedule.i)  # "In Doha he is expected to hold talks"
+        anchors |= {c.i for c in trigger.children if c.dep_ in {"dobj", "attr"}}  # "signed a deal in Oslo"
+        # "talks with visiting President X in Beijing": the parse hangs the place on the guest
+        anchors |= {t.i for t in scope if t.dep_ == "pobj" and t.head.lower_ == "with" and t.head.head.i == trigger.i}
+        if trigger.lemma_.lower() == "discuss":  # "discussed trade with X in Zenda": the parse hangs "with" on the topic
+            anchors |= {t.i for t in scope if t.dep_ == "pobj" and t.head.lower_ == "with" and t.head.head.dep_ == "dobj"
+                        and t.head.head.head.i == trigger.i}
+        # "a summit of the Union in Accra", "a meeting of Union ministers in Accra"
+        anchors |= {i for c in self._convening(m, trigger) for i in (c.i, c.head.i)}
+        # "In Zenda, X received Y at the Blue Palace": a meeting is where the site says, within the city
+        sites = [self.key(t) for t in scope if m.type in {"Meeting", "Agreement"} and t.dep_ == "pobj"
+                 and t.head.lower_ == "at" and t.head.head.i in anchors and self.type_of(self.key(t)) == "Place"]
         for token in sorted(scope, key=lambda t: t.i not in own):
             key = self.key(token)
             if key is None or self.type_of(key) not in PLACE_TYPES or key in m.participants:
                 continue
-            anchors = {trigger.i, self.clause_head(trigger).i}
-            schedule = self._schedule_verb(self.clause_head(trigger))
-            if schedule is not None:
-                anchors.add(schedule.i)  # "In Doha he is expected to hold talks"
-            anchors |= {c.i for c in trigger.children if c.dep_ in {"dobj", "attr"}}  # "signed a deal in Oslo"
-            # "talks with visiting President X in Beijing": the parse hangs the place on the guest
-            anchors |= {t.i for t in scope if t.dep_ == "pobj" and t.head.lower_ == "with" and t.head.head.i == trigger.i}
-            if trigger.lemma_.lower() == "discuss":  # "discussed trade with X in Zenda": the parse hangs "with" on the topic
-                anchors |= {t.i for t in scope if t.dep_ == "pobj" and t.head.lower_ == "with" and t.head.head.dep_ == "dobj"
-                            and t.head.head.head.i == trigger.i}
-            # "a summit of the Union in Accra", "a meeting of Union ministers in Accra"
-            anchors |= {i for c in self._convening(m, trigger) for i in (c.i, c.head.i)}
             if token.dep_ == "pobj" and token.head.lower_ in preps and token.head.head.i in anchors:
+                if sites and self.type_of(key) in {"City", "Country"}:
+                    self.site_city[sites[0]] = key
+                    key = sites[0]
                 m.place = key
                 return
             if m.type == "Visit" and token.head.i == trigger.i and token.dep_ in {"dobj", "compound", "npadvmod", "nmod"}:
@@ -1230,6 +1304,12 @@ class _Reader:
     def _agreement(self, m: Mention, trigger: Token) -> bool:
         """Signing needs a document that is an agreement ("signed a deal", "the signing of the Treaty", "a deal signed");
         adopting, a joint text ("leaders adopted a declaration", not "parliament adopted a law")."""
+        if trigger.lemma_.lower() == "agree":
+            # "Zenda agreed to buy jets from Ruritania": a purchase agreed with a named seller (or a sale to a
+            # named buyer) is a deal between the two; other things agreed are not told as a signed agreement
+            return len(m.participants) >= 2 and any(
+                c.dep_ == "xcomp" and c.lemma_.lower() in TRADE_VERBS for c in trigger.children) and bool(
+                self._trade_parties(trigger))
         if trigger.lemma_.lower() == "adopt":
             texts = [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"} and singular(c.lower_) in ADOPTED_TEXTS]
             if texts:
@@ -1256,6 +1336,11 @@ class _Reader:
             return "planned"  # "accepted an invitation to visit Zenda"
         if trigger.pos_ == "ADJ" and trigger.lower_ == "due":
             return "planned"  # "X is due in Zenda"
+        if trigger.dep_ in {"nsubj", "nsubjpass"} and trigger.head.lemma_.lower() in RESCHEDULE_VERBS and any(
+                c.dep_ == "prep" and c.lower_ in {"to", "until", "till"} for c in trigger.head.children):
+            return "planned"  # "visit moved to April", "summit postponed until June": the new date is ahead
+        if trigger.dep_ == "pobj" and trigger.head.lower_ == "for" and trigger.head.head.lemma_.lower() in PREPARING_WORDS:
+            return "planned"  # "reviewed preparations for X's visit": whatever the tense, the visit is ahead
         tokens = [trigger, self.clause_head(trigger)]
         if tokens[-1].dep_ == "pcomp" and shares_subject(tokens[-1]):
             tokens.append(tokens[-1].head.head)  # "X will travel to Zenda, before ending the trip in Strelsau"

@@ -192,7 +192,14 @@ def _more_specific_place(a: str | None, b: str | None, entities, kind: str = "Me
         return a or b
     # a meeting is placed at its site; a visit at the city it goes to, not each stop in it
     rank = {"Country": 0, "City": 1, "Place": 2 if kind != "Visit" else 1}
-    return b if rank.get(entities[b].entity.type, 0) > rank.get(entities[a].entity.type, 0) else a
+
+    def level(key: str) -> float:
+        gaz = entities[key].gaz
+        if gaz is not None and dict(gaz.ids).get("iso3166-2"):
+            return 0.5  # a state or province ("talks in Zenda state" then "in Zenda City"): wider than a city
+        return rank.get(entities[key].entity.type, 0)
+
+    return b if level(b) > level(a) else a
 
 
 def _compatible(event: Mention, m: Mention, entities, within=None) -> bool:

@@ -21,6 +21,7 @@ from ..gazetteer import load_gazetteer
 from ..keys import LEADER_OF
 from ..model import Relation
 from ..nlp import titles
+from .clauses import titles_named_next
 from .dates import place_dateline, single_place
 from .entities import INSTALLING_VERBS, REGION_WORDS, LocalEntity, demonym_of, named_indirectly, text_span, title_after_as
 
@@ -63,7 +64,8 @@ EXECUTIVE_TITLES = {
 }
 # words between an owner and a leader title that another title shares: "Acme founder and chairman X"
 CO_TITLE_WORDS = {"and", "founder", "co-founder", "cofounder"}
-HONORIFICS = {"sheikh", "shaikh", "sir", "dame", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms."}
+HONORIFICS = {"sheikh", "shaikh", "sir", "dame", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
+              "his", "her", "highness", "majesty", "excellency"}  # "President His Highness Sheikh X"
 # a military rank between an office and the name ("Zenda's junta leader General X") is no office of its own
 RANKS = {"general", "gen.", "captain", "capt.", "colonel", "col.", "lieutenant", "lt.", "major", "admiral", "marshal",
          "brigadier"}
@@ -128,11 +130,14 @@ def extract_relations(
             _leader(r, ent)
     _owned_leaders_listed(r)
     _leader_representing(r)
+    _title_named_next(r)
     _leader_at_home(r)
     _leader_met_at_home(r)
     for token in doc:
         lemma = token.lemma_.lower()
-        if token.pos_ == "NOUN" and lemma in _TRADE_NOUNS:
+        if token.pos_ == "NOUN" and lemma in SELL_VERBS | BUY_VERBS and token.lower_.endswith("s") and _misread_trade_verb(r, token, lemma):
+            pass
+        elif token.pos_ == "NOUN" and lemma in _TRADE_NOUNS:
             _trade_noun(r, token, lemma in SUPPLIER_NOUNS)
         elif token.pos_ == "NOUN" and lemma in FLOW_NOUNS:
             _trade_flow(r, token, lemma)
@@ -292,12 +297,34 @@ def _leader_at_home(r: _Reader) -> None:
         if office is None or key in led | travelling or office in held or _abroad(r, person, home):
             continue
         root = person.root
+        while root.dep_ == "appos" and root.head.i < root.i:
+            root = root.head  # "President His Highness Sheikh X received …": the parse hangs X on the title
         at_home = root.dep_ in {"nsubj", "nsubjpass"} or (
             root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in GOVERNMENT_WORDS) or (
             root.dep_ == "pobj" and root.head.dep_ in {"agent", "prep"} and root.head.lower_ in {"by", "from"})
         if at_home:
             r.add(key, "leaderOf", country.key, person.sent, role=title)
             held.add(office)
+
+
+def _title_named_next(r: _Reader) -> None:
+    """"Ruritania's president met her Zendan counterpart in X …" and then "Jane Roe and John Doe also agreed …":
+    the first name is the subject's country's leader, a second one the counterpart's (see
+    :func:`~kg.extract.clauses.titles_named_next`); not when that country's leader is known already."""
+    led = {o for (_, p, o) in r.found if p == "leaderOf"}
+    office = None
+    for title, person in titles_named_next(r.doc, r.keys):
+        if title.lemma_.lower() != "counterpart":  # a counterpart holds the same office
+            office = "prime minister" if title.lemma_.lower() == "minister" else title.lemma_.lower()
+        country = _title_country(r, title)
+        if country not in led:
+            r.add(r.keys[person.start], "leaderOf", country, person.sent, role=office)
+
+
+def _title_country(r: _Reader, title: Token) -> str | None:
+    """The country a title without a name belongs to: "Ruritania's president", "the Ruritanian prime minister"."""
+    return next((r.actor(c, {"Country"}) for c in title.children
+                 if c.dep_ in {"poss", "amod", "compound"} and r.actor(c, {"Country"})), None)
 
 
 MEETING_NOUNS = {"audience", "talks", "meeting"}
@@ -309,6 +336,14 @@ def _dateline_capital(r: _Reader) -> str | None:
     span = r.doc.char_span(found.start(1), found.end(1), alignment_mode="expand") if single_place(found) else None
     local = r.entities.get(r.keys.get(span[-1].i)) if span is not None else None
     return _capital_country(r, local)
+
+
+def _dateline_iso(r: _Reader) -> str | None:
+    """The ISO code of the country whose capital the article is filed from."""
+    found = place_dateline(r.doc.text)
+    span = r.doc.char_span(found.start(1), found.end(1), alignment_mode="expand") if single_place(found) else None
+    local = r.entities.get(r.keys.get(span[-1].i)) if span is not None else None
+    return local.gaz.capital_of if local is not None and local.gaz is not None else None
 
 
 def _capital_country(r: _Reader, local) -> str | None:
@@ -334,14 +369,17 @@ def _leader_met_at_home(r: _Reader) -> None:
         root = person.root
         while root.dep_ == "conj" and root.head.i != root.i:  # "meet President X and Prime Minister Y"
             root = root.head
+        calling = root.dep_ == "pobj" and root.head.lower_ == "on" and root.head.head.lemma_.lower() == "call"
         if root.dep_ == "dobj" and root.head.lemma_.lower() == "meet":
             verb = root.head
         elif root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head.lemma_.lower() in MEETING_NOUNS:
             noun = root.head.head
             verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+        elif calling:
+            verb = root.head.head  # "X called on President Y at the palace": a visitor's courtesy call on the host
         else:
             continue
-        if any(r.keys.get(c.i) in led | titled for c in verb.children if c.dep_ == "nsubj"):
+        if not calling and any(r.keys.get(c.i) in led | titled for c in verb.children if c.dep_ == "nsubj"):
             continue
         # "met X in Y", "ending the tour in Y with an audience with X": the parse hangs the place on the
         # verb, on X or on the verb's object
@@ -350,11 +388,15 @@ def _leader_met_at_home(r: _Reader) -> None:
                   for p in c.children if p.dep_ == "pobj"]
         if places:
             country = _capital_country(r, r.entities.get(r.keys.get(places[0].i)))
-        elif not any(r.type_of(r.keys.get(i)) in {"City", "Country", "Place"} for i in range(person.sent.start, person.sent.end)):
-            country = _dateline_capital(r)
         else:
-            country = None
-        if country is not None and country not in ruled:
+            # no place of its own: the dateline's, unless the sentence names one in another country
+            country, home = _dateline_capital(r), _dateline_iso(r)
+            if home is None or _abroad(r, person, home):
+                country = None
+        # the country has no leader known, or only one of another office ("the prime minister … President X")
+        other_office = all(rel.role and NATIONAL_TITLES.get(rel.role.lower()) not in {None, NATIONAL_TITLES[title]}
+                           for (_, p, o), rel in r.found.items() if p == "leaderOf" and o == country)
+        if country is not None and (country not in ruled or other_office):
             r.add(key, "leaderOf", country, person.sent, role=title)
 
 
@@ -362,6 +404,9 @@ def _abroad(r: _Reader, person: Span, home: str) -> bool:
     """Whether the sentence of ``person`` names a place or country other than the country ``home`` (ISO code)
     and its places, outside a relative clause said of the person ("X, whose coalition … the war in Ukraine")."""
     own = {t.i for c in person.root.children if c.dep_ == "relcl" for t in c.subtree}
+    # "received a call from President Y of Ruritania": a country said of someone else is theirs, not a trip
+    own |= {t.i for e in person.sent.ents if e.label_ == "PERSON" and e.root.i != person.root.i
+            for t in e.root.subtree if t.i >= e.end}
     for i in range(person.sent.start, person.sent.end):
         if i in own:
             continue
@@ -568,8 +613,10 @@ def _own_appositions(root: Token) -> list[Token]:
 def _leader_title_first(r: _Reader, person: Span, key: str, leaders: frozenset[str]) -> None:
     """"The Ruritanian president, Jane Doe,", "Ruritania's head of state, Jane Doe,", "Acme's chief executive,
     Jane Doe,": the name is an apposition to the title before it."""
-    head = person.root.head
-    if person.root.dep_ != "appos" or head.i >= person.start or r.doc[person.start - 1].text != ",":
+    head, start = person.root.head, person.start
+    while start > 0 and r.doc[start - 1].lower_ in HONORIFICS:
+        start -= 1  # "Ruritania's emir, Sheikh X,"
+    if person.root.dep_ != "appos" or head.i >= start or r.doc[start - 1].text != ",":
         return
     if any(t.lower_.rstrip("-") in {f.rstrip("-") for f in FORMER} for t in r.doc[head.left_edge.i : head.i]):
         return
@@ -712,6 +759,11 @@ def _trade_verb(r: _Reader, verb: Token, lemma: str) -> None:
     if not subjects:  # "Chinese firms supply …": the firms' country
         subjects = [k for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in PRODUCER_NOUNS
                     for m in c.children if m.dep_ in {"amod", "compound", "poss"} for k in r.actors(m, {"Country"})]
+    if not subjects and lemma in SELL_VERBS:  # "Ruritanian gold is sold to buyers in X": the goods' country sells
+        subjects = [k for c in verb.children if c.dep_ == "nsubjpass"
+                    for m in c.children if m.dep_ in {"amod", "compound", "poss"} for k in r.actors(m, {"Country"})]
+    if not subjects:  # "Zenda ordered frigates from X. It also buys jets from Y": the last sentence's subject
+        subjects = [k for c in verb.children if c.dep_ == "nsubj" and c.lower_ == "it" for k in _previous_subject(r, c)]
     if not subjects and verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in {"which", "that"} for c in verb.children):
         subjects = r.actors(verb.head)  # "Nigeria, which supplies most of Niger's electricity"
     if not subjects and verb.dep_ == "conj":  # "X is building a plant … and will supply the army"
@@ -749,6 +801,35 @@ def _trade_verb(r: _Reader, verb: Token, lemma: str) -> None:
         r.add_all(_countries_of(r, suppliers), "suppliesTo", _countries_of(r, buyers), verb.sent)
 
 
+def _misread_trade_verb(r: _Reader, word: Token, lemma: str) -> bool:
+    """"Zenda imports gas from Marda", "Zenda sells coal to Y and imports fuel from Marda": the parse may read
+    the verb as a noun, the subject of the next word or conjoined to the first verb with an object of its
+    own; the trader and the other side are still where a verb would have them. Whether it was read so."""
+    doc = word.doc
+    if word.dep_ == "conj" and word.head.pos_ == "VERB" and any(c.dep_ == "dobj" for c in word.children):
+        traders = [k for c in word.head.children if c.dep_ == "nsubj" for k in r.actors(c)]
+        verb = word
+    elif word.dep_ == "nsubj" and word.head.pos_ == "VERB" and word.i > 0 and doc[word.i - 1].dep_ == "compound" \
+            and doc[word.i - 1].head.i == word.i:
+        traders, verb = r.actors(doc[word.i - 1]), word.head  # "Zenda imports liquefied gas from Marda"
+    else:
+        return False
+    selling = lemma in SELL_VERBS
+    others = [k for prep in _trade_preps(verb, {"to"} if selling else {"from"})
+              for p in prep.children if p.dep_ == "pobj" for k in _trade_party(r, p, selling)]
+    suppliers, buyers = (traders, others) if selling else (others, traders)
+    r.add_all(suppliers, "suppliesTo", buyers, word.sent)
+    return bool(traders and others)
+
+
+def _previous_subject(r: _Reader, token: Token) -> list[str]:
+    """The countries or organisations that are the subject of the sentence before ``token``'s, for a sentence-opening "it"."""
+    if token.i != token.sent.start or token.sent.start == 0:
+        return []
+    before = r.doc[token.sent.start - 1].sent
+    return [k for c in before.root.children if c.dep_ in {"nsubj", "nsubjpass"} for k in r.actors(c)]
+
+
 DEAL_VERBS = {"sign", "agree", "conclude", "reach", "strike", "ink"}
 
 
@@ -784,6 +865,9 @@ def _trade_party(r: _Reader, pobj: Token, buying: bool) -> list[str]:
     found = r.actors(pobj) or [k for a in pobj.children if a.dep_ == "appos" for k in r.actors(a, {"Organization"})]
     if not found and buying and pobj.lemma_.lower() in BUYER_NOUNS:
         found = [k for m in pobj.children if m.dep_ in {"amod", "compound", "poss"} for k in r.actors(m)]
+        # "to buyers in X and Y": the countries the buyers are in
+        found = found or [k for p in pobj.children if p.dep_ == "prep" and p.lower_ == "in"
+                          for q in p.children if q.dep_ == "pobj" for k in r.actors(q, {"Country"})]
     if not found and buying and pobj.lemma_.lower() in REGION_WORDS:
         # "supplies power to Ruritania's Zenda province": the country that owns the region buys
         found = [k for m in pobj.children if m.dep_ == "poss" for k in r.actors(m, {"Country"})]
@@ -882,6 +966,8 @@ def _member(r: _Reader, token: Token) -> None:
         countries = [k for c in token.children if c.dep_ == "nsubj" for k in r.actors(c, {"Country"})]
         if not countries and token.dep_ == "relcl":  # "Bolivia, which joined the bloc"
             countries = r.actors(token.head, {"Country"})
+        if not countries and token.dep_ == "conj":  # "Zenda is not a member of X but joined Y in 2012"
+            countries = [k for c in token.head.children if c.dep_ == "nsubj" for k in r.actors(c, {"Country"})]
         orgs = [k for c in token.children if c.dep_ == "dobj" for k in r.referents(c, {"Organization"})]
         r.add_all(countries, "memberOf", orgs, token.sent)
         return
@@ -894,6 +980,10 @@ def _member(r: _Reader, token: Token) -> None:
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             orgs += [k for p in child.children for k in r.referents(p, {"Organization"})]
+    clause = token.head
+    if not orgs and clause.dep_ == "relcl" and any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(w.lower_ == "which" for w in c.children) for c in clause.children):
+        orgs = r.actors(clause.head, {"Organization"})  # "the X Court, of which Zenda is a member"
     listed = [k for c in token.children if c.dep_ in {"appos", "npadvmod"} for k in r.actors(c, {"Country"})]
     if token.tag_ == "NNS" and token.i + 1 < len(r.doc) and not listed:
         # "members Norway and Denmark": the parse may hang the names off the verb
@@ -1021,11 +1111,19 @@ def _both_countries(r: _Reader, subject: Token | None) -> list[str]:
     size = next((GROUP_SIZES[c.lower_] for c in subject.children if c.lower_ in GROUP_SIZES), None)
     if size is None:
         return []
+    # when the story names some country again, the group meant is of countries it names more than once: the
+    # story's own, not a group named in passing ("… and Peru sells copper to A and B. Both countries …")
+    starts = [k for i, k in r.keys.items() if r.keys.get(i - 1) != k]
+    repeated = any(starts.count(k) > 1 for k in starts if r.type_of(k) == "Country")
+
+    def meant(group: list[str]) -> bool:
+        return len(group) == size and (not repeated or all(starts.count(k) > 1 for k in group))
+
     first, end = subject.sent.start, subject.i
     for _ in range(4):
         window = [t for t in r.doc[first:end] if r.keys.get(t.i)]
         named = list(dict.fromkeys(k for t in window for k in r.actors(t, {"Country"})))
-        group = next((r.actors(t, {"Country"}) for t in reversed(window) if len(r.actors(t, {"Country"})) == size), None)
+        group = next((r.actors(t, {"Country"}) for t in reversed(window) if meant(r.actors(t, {"Country"}))), None)
         if group or len(named) == size:  # "Zenda's emir … Ruritania's minister …. Both countries …"
             return group or named
         if len(named) > size or first == 0:
@@ -1033,7 +1131,7 @@ def _both_countries(r: _Reader, subject: Token | None) -> list[str]:
         first = r.doc[first - 1].sent.start
     for t in reversed(r.doc[max(0, subject.i - 120) : subject.i]):
         group = r.actors(t, {"Country"}) if r.keys.get(t.i) else []
-        if len(group) == size:
+        if meant(group):
             return group
     return []
 
