@@ -31,6 +31,7 @@ import argparse
 import collections
 import datetime as dt
 import hashlib
+import itertools
 import json
 import math
 import os
@@ -236,6 +237,10 @@ def bench_profile(documents: list, results: Results) -> None:
 # --------------------------------------------------------------------------
 
 
+#: run_measured samples the processes' PSS once every this many samples (of 0.1 s)
+PSS_EVERY = 10
+
+
 def run_measured(command: list[str], env: dict | None = None) -> dict:
     """Run ``command``; wall and CPU seconds and peak RSS (the process and all processes under it).
 
@@ -243,7 +248,11 @@ def run_measured(command: list[str], env: dict | None = None) -> dict:
     children it waited for or, when larger, the sum of every process's own
     CPU time sampled every 0.1 s: the workers of a local cluster are forked by
     a forkserver, which waits for them itself, so their time never reaches
-    the command's account.
+    the command's account. Memory is sampled every 0.1 s too, but the
+    proportional set size (PSS) only every :data:`PSS_EVERY` samples: the
+    kernel walks every page of a process to count it, and at 10 Hz over the
+    five processes of a two-worker build that took enough of the two cores
+    to slow the build it measured (see ``bench/README.md``).
     """
     import psutil
 
@@ -257,7 +266,9 @@ def run_measured(command: list[str], env: dict | None = None) -> dict:
     def watch() -> None:
         try:
             root = psutil.Process(process.pid)
-            while not done.is_set():
+            for sample in itertools.count():
+                if done.is_set():
+                    break
                 try:
                     main = root.memory_info().rss
                     tree = main
@@ -266,7 +277,8 @@ def run_measured(command: list[str], env: dict | None = None) -> dict:
                         try:
                             if member is not root:
                                 tree += member.memory_info().rss
-                            pss += _pss(member)
+                            if sample % PSS_EVERY == 0:
+                                pss += _pss(member)
                             times = member.cpu_times()
                             sampled_cpu[member.pid] = times.user + times.system
                         except psutil.Error:
